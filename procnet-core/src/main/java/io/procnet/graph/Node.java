@@ -1,0 +1,16 @@
+package io.procnet.graph;
+
+/** A node of the {@link Graph}. Implementations are immutable records. */
+public sealed interface Node permits ProcessNode, RemoteNode, ListenerNode {
+
+    /** Stable id: {@code proc:<pid>}, {@code ext:<ip>} or {@code listen:<proto>:<port>}. */
+    String id();
+
+    NodeKind kind();
+
+    /** What the map shows under the node. Process-supplied text: render it as text, never as HTML. */
+    String label();
+
+    /** Node type, which picks the icon ({@code app}, {@code database}, {@code external}, {@code listener}, ...). */
+    String type();
+}

@@ -1,0 +1,16 @@
+package io.procnet.internal.graph;
+
+import io.procnet.graph.DirectionReason;
+
+/**
+ * One way to tell the client from the server. A heuristic must be symmetric: asked about the
+ * other half of the same connection it gives the mirrored answer, so the result does not depend
+ * on which half is seen first.
+ */
+interface DirectionHeuristic {
+
+    DirectionReason reason();
+
+    /** TRUE when the remote end is the server, FALSE when the local end is, null when this heuristic cannot tell. */
+    Boolean remoteIsServer(Connection connection);
+}

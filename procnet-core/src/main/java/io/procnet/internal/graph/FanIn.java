@@ -1,0 +1,34 @@
+package io.procnet.internal.graph;
+
+import io.procnet.model.Endpoint;
+import io.procnet.model.Protocol;
+import io.procnet.model.SocketEntry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How many connected sockets share each local endpoint: a server's accepted sockets all share
+ * its address and port, a client's ephemeral port serves one connection. Counted on first use
+ * only, since most snapshots never need it.
+ */
+final class FanIn {
+    private final List<SocketEntry> sockets;
+    private Map<ConnectionKey, Integer> counts;
+
+    FanIn(List<SocketEntry> sockets) {
+        this.sockets = sockets;
+    }
+
+    int connectionsAt(Protocol protocol, Endpoint local) {
+        if (counts == null) {
+            counts = new HashMap<>();
+            for (SocketEntry socket : sockets) {
+                if (socket.remote() != null) {
+                    counts.merge(new ConnectionKey(socket.protocol(), socket.local(), null), 1, Integer::sum);
+                }
+            }
+        }
+        return counts.getOrDefault(new ConnectionKey(protocol, local, null), 0);
+    }
+}

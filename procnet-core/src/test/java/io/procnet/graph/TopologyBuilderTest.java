@@ -1,0 +1,391 @@
+package io.procnet.graph;
+
+import static io.procnet.graph.Sockets.T0;
+import static io.procnet.graph.Sockets.est;
+import static io.procnet.graph.Sockets.listen;
+import static io.procnet.graph.Sockets.snapshot;
+import static io.procnet.graph.Sockets.tcp;
+import static io.procnet.graph.Sockets.udp;
+import static io.procnet.model.SocketState.CLOSE_WAIT;
+import static io.procnet.model.SocketState.SYN_RECEIVED;
+import static io.procnet.model.SocketState.SYN_SENT;
+import static io.procnet.model.SocketState.TIME_WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.procnet.model.Endpoint;
+import io.procnet.model.ProcessInfo;
+import io.procnet.model.SocketEntry;
+import io.procnet.model.SocketState;
+import io.procnet.model.Snapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TopologyBuilderTest {
+    private static final GraphOptions TCP = new GraphOptions(false, false, Set.of(), PortRange.LINUX_DEFAULT, Set.of());
+    private static final GraphOptions UDP = TCP.withUdp(true);
+    private static final GraphOptions P2P = TCP.withP2pOnly(true);
+
+    static Stream<Arguments> topologies() {
+        return Stream.of(
+                // ---- local peers: both halves become one process->process edge
+                Arguments.of("v4 loopback pair through a listener", TCP,
+                        List.of(listen(20, "0.0.0.0:5432"),
+                                est(10, "127.0.0.1:40000", "127.0.0.1:5432"),
+                                est(20, "127.0.0.1:5432", "127.0.0.1:40000")),
+                        List.of("tcp:proc:10->proc:20:5432 LISTENER x1"), List.of("proc:10", "proc:20")),
+                Arguments.of("server half listed first", TCP,
+                        List.of(est(20, "127.0.0.1:5432", "127.0.0.1:40000"),
+                                est(10, "127.0.0.1:40000", "127.0.0.1:5432"),
+                                listen(20, "0.0.0.0:5432")),
+                        List.of("tcp:proc:10->proc:20:5432 LISTENER x1"), List.of("proc:10", "proc:20")),
+                Arguments.of("v6 loopback pair through a :: listener", TCP,
+                        List.of(listen(20, "[::]:8080"),
+                                est(10, "[::1]:40000", "[::1]:8080"),
+                                est(20, "[::1]:8080", "[::1]:40000")),
+                        List.of("tcp:proc:10->proc:20:8080 LISTENER x1"), List.of("proc:10", "proc:20")),
+                Arguments.of("v4-mapped half pairs with a plain v4 half", TCP,
+                        List.of(listen(20, "[::]:8080"),
+                                est(10, "127.0.0.1:40000", "127.0.0.1:8080"),
+                                est(20, "[::ffff:127.0.0.1]:8080", "[::ffff:127.0.0.1]:40000")),
+                        List.of("tcp:proc:10->proc:20:8080 LISTENER x1"), List.of("proc:10", "proc:20")),
+                Arguments.of("same-host pair on a non-loopback address", TCP,
+                        List.of(listen(20, "192.168.1.5:6379"),
+                                est(10, "192.168.1.5:40000", "192.168.1.5:6379"),
+                                est(20, "192.168.1.5:6379", "192.168.1.5:40000")),
+                        List.of("tcp:proc:10->proc:20:6379 LISTENER x1"), List.of("proc:10", "proc:20")),
+                Arguments.of("both ports ephemeral and no listener: the lower port serves", TCP,
+                        List.of(est(10, "127.0.0.1:40000", "127.0.0.1:50000"),
+                                est(20, "127.0.0.1:50000", "127.0.0.1:40000")),
+                        List.of("tcp:proc:20->proc:10:40000 GUESS x1"), List.of("proc:10", "proc:20")),
+                Arguments.of("no listener: the end that more connections share serves", TCP,
+                        List.of(est(10, "127.0.0.1:40001", "127.0.0.1:7000"),
+                                est(10, "127.0.0.1:40002", "127.0.0.1:7000"),
+                                est(20, "127.0.0.1:7000", "127.0.0.1:40001"),
+                                est(20, "127.0.0.1:7000", "127.0.0.1:40002")),
+                        List.of("tcp:proc:10->proc:20:7000 LOCAL_PEER x2"), List.of("proc:10", "proc:20")),
+                Arguments.of("no listener: the SYN_SENT half is the client, whatever the ports", TCP,
+                        List.of(tcp(10, "127.0.0.1:7000", "127.0.0.1:7001", SYN_SENT),
+                                tcp(20, "127.0.0.1:7001", "127.0.0.1:7000", SYN_RECEIVED)),
+                        List.of("tcp:proc:10->proc:20:7001 LOCAL_PEER x1"), List.of("proc:10", "proc:20")),
+                Arguments.of("a process connected to its own listener is one self edge", TCP,
+                        List.of(listen(10, "127.0.0.1:9000"),
+                                est(10, "127.0.0.1:40000", "127.0.0.1:9000"),
+                                est(10, "127.0.0.1:9000", "127.0.0.1:40000")),
+                        List.of("tcp:proc:10->proc:10:9000 LISTENER x1"), List.of("proc:10")),
+                Arguments.of("a socket connected to itself is one self edge", TCP,
+                        List.of(est(10, "127.0.0.1:40000", "127.0.0.1:40000")),
+                        List.of("tcp:proc:10->proc:10:40000 GUESS x1"), List.of("proc:10")),
+
+                // ---- listeners and their bind address
+                Arguments.of("0.0.0.0 listener serves IPv4 clients", TCP,
+                        List.of(listen(20, "0.0.0.0:7777"), est(20, "192.168.1.5:7777", "10.1.1.1:7000")),
+                        List.of("tcp:ext:10.1.1.1->proc:20:7777 LISTENER x1"), List.of("ext:10.1.1.1", "proc:20")),
+                Arguments.of("0.0.0.0 listener does not serve IPv6", TCP,
+                        List.of(listen(20, "0.0.0.0:7777"), est(20, "[2001:db8::5]:7777", "[2001:db8::9]:7000")),
+                        List.of("tcp:proc:20->ext:2001:db8::9:7000 GUESS x1",
+                                "tcp:listen:tcp:7777->proc:20:7777 LISTENER x1"),
+                        List.of("ext:2001:db8::9", "listen:tcp:7777", "proc:20")),
+                Arguments.of(":: listener serves IPv6 and IPv4", TCP,
+                        List.of(listen(20, "[::]:7777"),
+                                est(20, "192.168.1.5:7777", "10.1.1.1:7000"),
+                                est(20, "[2001:db8::5]:7777", "[2001:db8::9]:7000")),
+                        List.of("tcp:ext:10.1.1.1->proc:20:7777 LISTENER x1",
+                                "tcp:ext:2001:db8::9->proc:20:7777 LISTENER x1"),
+                        List.of("ext:10.1.1.1", "ext:2001:db8::9", "proc:20")),
+                Arguments.of("a listener on one address does not serve another", TCP,
+                        List.of(listen(20, "127.0.0.1:7777"), est(20, "192.168.1.5:7777", "10.1.1.1:7000")),
+                        List.of("tcp:proc:20->ext:10.1.1.1:7000 GUESS x1",
+                                "tcp:listen:tcp:7777->proc:20:7777 LISTENER x1"),
+                        List.of("ext:10.1.1.1", "listen:tcp:7777", "proc:20")),
+                Arguments.of("one listener node for a port that several processes listen on", TCP,
+                        List.of(listen(20, "0.0.0.0:80"), listen(20, "[::]:80"), listen(21, "0.0.0.0:80")),
+                        List.of("tcp:listen:tcp:80->proc:20:80 LISTENER x2",
+                                "tcp:listen:tcp:80->proc:21:80 LISTENER x1"),
+                        List.of("listen:tcp:80", "proc:20", "proc:21")),
+
+                // ---- remote peers: service ports, ephemeral range, guess
+                Arguments.of("a service port serves", TCP,
+                        List.of(est(10, "192.168.1.5:45000", "10.0.0.1:443")),
+                        List.of("tcp:proc:10->ext:10.0.0.1:443 SERVICE_PORT x1"), List.of("ext:10.0.0.1", "proc:10")),
+                Arguments.of("an ephemeral port is the client's", TCP,
+                        List.of(est(10, "192.168.1.5:50000", "10.0.0.1:7000")),
+                        List.of("tcp:proc:10->ext:10.0.0.1:7000 EPHEMERAL x1"), List.of("ext:10.0.0.1", "proc:10")),
+                Arguments.of("both ports ephemeral: the lower port serves", TCP,
+                        List.of(est(10, "192.168.1.5:45000", "10.0.0.1:47000")),
+                        List.of("tcp:ext:10.0.0.1->proc:10:45000 GUESS x1"), List.of("ext:10.0.0.1", "proc:10")),
+                Arguments.of("an extra service port (--svc-ports) serves", TCP.withExtraServicePorts(Set.of(47000)),
+                        List.of(est(10, "192.168.1.5:45000", "10.0.0.1:47000")),
+                        List.of("tcp:proc:10->ext:10.0.0.1:47000 SERVICE_PORT x1"), List.of("ext:10.0.0.1", "proc:10")),
+                Arguments.of("connections aggregate by client, server, protocol and server port", TCP,
+                        List.of(est(10, "192.168.1.5:50001", "10.0.0.1:443"),
+                                est(10, "192.168.1.5:50002", "10.0.0.1:443"),
+                                tcp(10, "192.168.1.5:50003", "10.0.0.1:443", CLOSE_WAIT),
+                                est(10, "192.168.1.5:50004", "10.0.0.1:80"),
+                                est(11, "192.168.1.5:50005", "10.0.0.1:443")),
+                        List.of("tcp:proc:10->ext:10.0.0.1:443 SERVICE_PORT x3",
+                                "tcp:proc:10->ext:10.0.0.1:80 SERVICE_PORT x1",
+                                "tcp:proc:11->ext:10.0.0.1:443 SERVICE_PORT x1"),
+                        List.of("ext:10.0.0.1", "proc:10", "proc:11")),
+
+                // ---- UDP
+                Arguments.of("UDP is left out unless asked for", TCP,
+                        List.of(udp(10, "192.168.1.5:40000", "8.8.8.8:53"), udp(11, "0.0.0.0:5353", null)),
+                        List.of(), List.of()),
+                Arguments.of("UDP with a remote is an edge, without one a listener", UDP,
+                        List.of(udp(10, "192.168.1.5:40000", "8.8.8.8:53"), udp(11, "0.0.0.0:5353", null)),
+                        List.of("udp:proc:10->ext:8.8.8.8:53 SERVICE_PORT x1",
+                                "udp:listen:udp:5353->proc:11:5353 LISTENER x1"),
+                        List.of("ext:8.8.8.8", "listen:udp:5353", "proc:10", "proc:11")),
+                Arguments.of("a local UDP client reaches the owner of an unconnected server socket", UDP,
+                        List.of(udp(10, "127.0.0.1:40000", "127.0.0.1:53"), udp(30, "127.0.0.1:53", null)),
+                        List.of("udp:proc:10->proc:30:53 LISTENER x1"), List.of("proc:10", "proc:30")),
+
+                // ---- sockets without owner
+                Arguments.of("unowned sockets draw nothing, TIME_WAIT included", TCP,
+                        List.of(est(-1, "192.168.1.5:50000", "10.0.0.1:443"),
+                                tcp(-1, "127.0.0.1:40000", "127.0.0.1:5432", TIME_WAIT),
+                                tcp(-1, "127.0.0.1:5432", "127.0.0.1:40001", TIME_WAIT),
+                                listen(-1, "0.0.0.0:22")),
+                        List.of(), List.of()),
+                Arguments.of("a local server of unknown owner is drawn as its address", TCP,
+                        List.of(listen(-1, "127.0.0.1:5432"),
+                                est(10, "127.0.0.1:40000", "127.0.0.1:5432"),
+                                est(-1, "127.0.0.1:5432", "127.0.0.1:40000")),
+                        List.of("tcp:proc:10->ext:127.0.0.1:5432 LISTENER x1"), List.of("ext:127.0.0.1", "proc:10")),
+                Arguments.of("an unowned serving half (accept queue) belongs to the listener's owner", TCP,
+                        List.of(listen(20, "0.0.0.0:5432"),
+                                est(-1, "127.0.0.1:5432", "127.0.0.1:40000"),
+                                est(10, "127.0.0.1:40000", "127.0.0.1:5432")),
+                        List.of("tcp:proc:10->proc:20:5432 LISTENER x1"), List.of("proc:10", "proc:20")),
+                Arguments.of("a missing serving half belongs to the listener's owner", TCP,
+                        List.of(listen(20, "0.0.0.0:5432"), est(10, "127.0.0.1:40000", "127.0.0.1:5432")),
+                        List.of("tcp:proc:10->proc:20:5432 LISTENER x1"), List.of("proc:10", "proc:20")),
+
+                // ---- p2p only
+                Arguments.of("p2p-only keeps process-to-process edges only", P2P,
+                        List.of(listen(20, "0.0.0.0:5432"), listen(20, "0.0.0.0:9999"),
+                                est(10, "127.0.0.1:40000", "127.0.0.1:5432"),
+                                est(20, "127.0.0.1:5432", "127.0.0.1:40000"),
+                                est(10, "192.168.1.5:50001", "10.0.0.1:443"),
+                                est(30, "192.168.1.5:50002", "10.0.0.1:443")),
+                        List.of("tcp:proc:10->proc:20:5432 LISTENER x1"), List.of("proc:10", "proc:20")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topologies")
+    void buildsTopology(String name, GraphOptions options, List<SocketEntry> sockets, List<String> edges,
+                        List<String> nodes) {
+        Graph graph = new TopologyBuilder(NodeClassifier.DEFAULT, options).build(snapshot(sockets));
+
+        assertThat(graph.edges()).extracting(TopologyBuilderTest::summary).containsExactlyInAnyOrderElementsOf(edges);
+        assertThat(graph.nodes()).extracting(Node::id).containsExactlyInAnyOrderElementsOf(nodes);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topologies")
+    void socketOrderDoesNotMatter(String name, GraphOptions options, List<SocketEntry> sockets) {
+        Graph expected = new TopologyBuilder(NodeClassifier.DEFAULT, options).build(snapshot(sockets));
+        Random random = new Random(42);
+        for (int round = 0; round < 5; round++) {
+            List<SocketEntry> shuffled = new ArrayList<>(sockets);
+            Collections.shuffle(shuffled, random);
+            Graph graph = new TopologyBuilder(NodeClassifier.DEFAULT, options).build(snapshot(shuffled));
+            assertThat(GraphDiff.between(expected, graph).isEmpty()).as("order %s", shuffled).isTrue();
+        }
+    }
+
+    @Test
+    void countsStatesOfAggregatedConnections() {
+        Graph graph = build(TCP, List.of(
+                est(10, "192.168.1.5:50001", "10.0.0.1:443"),
+                est(10, "192.168.1.5:50002", "10.0.0.1:443"),
+                tcp(10, "192.168.1.5:50003", "10.0.0.1:443", CLOSE_WAIT)));
+
+        Edge edge = graph.edge("tcp:proc:10->ext:10.0.0.1:443");
+        assertThat(edge.count()).isEqualTo(3);
+        assertThat(edge.states()).isEqualTo(Map.of(SocketState.ESTABLISHED, 2, SocketState.CLOSE_WAIT, 1));
+        assertThat(edge.kind()).isEqualTo(EdgeKind.CONNECTION);
+        assertThat(edge.protocol()).isEqualTo(io.procnet.model.Protocol.TCP);
+        assertThat(edge.from()).isEqualTo("proc:10");
+        assertThat(edge.to()).isEqualTo("ext:10.0.0.1");
+    }
+
+    @Test
+    void localPairCountsTheClientHalfState() {
+        Graph graph = build(TCP, List.of(listen(20, "0.0.0.0:5432"),
+                tcp(10, "127.0.0.1:40000", "127.0.0.1:5432", SocketState.FIN_WAIT_2),
+                tcp(20, "127.0.0.1:5432", "127.0.0.1:40000", CLOSE_WAIT)));
+
+        assertThat(graph.edge("tcp:proc:10->proc:20:5432").states()).isEqualTo(Map.of(SocketState.FIN_WAIT_2, 1));
+    }
+
+    @Test
+    void listenerNodeListsItsBoundEndpoints() {
+        Graph graph = build(TCP, List.of(listen(20, "0.0.0.0:80"), listen(20, "[::]:80")));
+
+        ListenerNode node = (ListenerNode) graph.node("listen:tcp:80");
+        assertThat(node.label()).isEqualTo("tcp/80");
+        assertThat(node.type()).isEqualTo(ListenerNode.TYPE);
+        assertThat(node.bound()).extracting(Endpoint::toString).containsExactly("0.0.0.0:80", "[::]:80");
+        Edge edge = graph.edge("tcp:listen:tcp:80->proc:20:80");
+        assertThat(edge.kind()).isEqualTo(EdgeKind.LISTENER);
+        assertThat(edge.states()).isEqualTo(Map.of(SocketState.LISTEN, 2));
+    }
+
+    @Test
+    void processNodeCarriesClassificationAndListeningPorts() {
+        AtomicReference<Set<Integer>> seenPorts = new AtomicReference<>();
+        NodeClassifier classifier = (process, ports) -> {
+            seenPorts.set(ports);
+            return new NodeClassification("database", "DB " + process.name());
+        };
+        Graph graph = new TopologyBuilder(classifier, TCP).build(snapshot(List.of(
+                listen(20, "0.0.0.0:5433"), listen(20, "0.0.0.0:5432"), listen(20, "[::]:5432"))));
+
+        ProcessNode node = (ProcessNode) graph.node("proc:20");
+        assertThat(node.type()).isEqualTo("database");
+        assertThat(node.label()).isEqualTo("DB p20");
+        assertThat(node.listeningPorts()).containsExactly(5432, 5433);
+        assertThat(seenPorts.get()).containsExactlyInAnyOrder(5432, 5433);
+        assertThat(node.process().commandLine()).isEqualTo("p20");
+    }
+
+    @Test
+    void failingClassifierFallsBackToTheDefault() {
+        NodeClassifier broken = (process, ports) -> {
+            throw new IllegalStateException("boom");
+        };
+        Graph graph = new TopologyBuilder(broken, TCP).build(snapshot(List.of(listen(20, "0.0.0.0:80"))));
+
+        assertThat(graph.node("proc:20").type()).isEqualTo(NodeClassifier.DEFAULT_TYPE);
+        assertThat(graph.node("proc:20").label()).isEqualTo("p20");
+    }
+
+    @Test
+    void processWithoutDetailsIsLabelledByPid() {
+        Snapshot snapshot = new Snapshot(T0, "test", List.of(listen(77, "0.0.0.0:80")), Map.of(), List.of());
+
+        ProcessNode node = (ProcessNode) TopologyBuilder.withDefaults().build(snapshot).node("proc:77");
+
+        assertThat(node.label()).isEqualTo("pid 77");
+        assertThat(node.process()).isEqualTo(ProcessInfo.unknown(77));
+    }
+
+    @Test
+    void reusedPidIsAnUpdatedNodeWithTheNewProcess() {
+        List<SocketEntry> sockets = List.of(listen(100, "0.0.0.0:8080"));
+        ProcessInfo old = new ProcessInfo(100, "server", "server --old", "alice", Instant.parse("2026-11-27T08:00:00Z"));
+        ProcessInfo reused = new ProcessInfo(100, "server", "server --old", "alice", Instant.parse("2026-11-27T09:59:00Z"));
+        List<ProcessInfo> classified = new ArrayList<>();
+        TopologyBuilder builder = new TopologyBuilder((process, ports) -> {
+            classified.add(process);
+            return NodeClassifier.DEFAULT.classify(process, ports);
+        }, TCP);
+
+        Graph first = builder.build(new Snapshot(T0, "test", sockets, Map.of(100L, old), List.of()));
+        Graph second = builder.build(new Snapshot(T0.plusSeconds(1), "test", sockets, Map.of(100L, reused), List.of()));
+        GraphDelta delta = GraphDiff.between(first, second);
+
+        assertThat(classified).containsExactly(old, reused);
+        assertThat(delta.updatedNodes()).singleElement()
+                .satisfies(node -> assertThat(((ProcessNode) node).process().startTime())
+                        .isEqualTo(reused.startTime()));
+        assertThat(delta.addedNodes()).isEmpty();
+        assertThat(delta.removedNodes()).isEmpty();
+        assertThat(delta.updatedEdges()).isEmpty();
+    }
+
+    @Test
+    void versionsIncreaseAndGraphsKeepSnapshotFacts() {
+        TopologyBuilder builder = TopologyBuilder.withDefaults();
+        Snapshot snapshot = new Snapshot(T0, "linux-test", List.of(), Map.of(),
+                List.of(new io.procnet.model.CollectionIssue("unowned-sockets", "3 sockets without owner", 3)));
+
+        Graph first = builder.build(snapshot);
+        Graph second = builder.build(snapshot);
+
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.collectorId()).isEqualTo("linux-test");
+        assertThat(second.takenAt()).isEqualTo(T0);
+        assertThat(second.issues()).extracting(io.procnet.model.CollectionIssue::count).containsExactly(3L);
+    }
+
+    @Test
+    void trafficRatesComeFromConsecutiveSnapshots() {
+        TopologyBuilder builder = new TopologyBuilder(NodeClassifier.DEFAULT, TCP);
+        Graph first = builder.build(snapshot(T0, List.of(
+                listen(20, "0.0.0.0:5432"),
+                est(10, "127.0.0.1:40000", "127.0.0.1:5432", 1_000, 50_000),
+                est(20, "127.0.0.1:5432", "127.0.0.1:40000", 50_000, 1_000),
+                est(10, "192.168.1.5:50000", "10.0.0.1:443", 100, 200))));
+        Graph second = builder.build(snapshot(T0.plusSeconds(2), List.of(
+                listen(20, "0.0.0.0:5432"),
+                est(10, "127.0.0.1:40000", "127.0.0.1:5432", 3_000, 250_000),
+                est(20, "127.0.0.1:5432", "127.0.0.1:40000", 250_000, 3_000),
+                est(10, "192.168.1.5:50000", "10.0.0.1:443", 100, 200),
+                // opened during the interval: everything it moved counts
+                est(10, "192.168.1.5:50001", "10.0.0.1:443", 400, 800))));
+
+        assertThat(first.edges()).allSatisfy(edge -> assertThat(edge.traffic()).isNull());
+        assertThat(second.edge("tcp:proc:10->proc:20:5432").traffic()).isEqualTo(new EdgeTraffic(1_000, 100_000));
+        assertThat(second.edge("tcp:proc:10->ext:10.0.0.1:443").traffic()).isEqualTo(new EdgeTraffic(200, 400));
+    }
+
+    @Test
+    void inboundRemoteConnectionMetersTheServerHalf() {
+        TopologyBuilder builder = new TopologyBuilder(NodeClassifier.DEFAULT, TCP);
+        builder.build(snapshot(T0, List.of(listen(20, "0.0.0.0:80"),
+                est(20, "192.168.1.5:80", "10.0.0.9:50000", 10_000, 500))));
+        Graph second = builder.build(snapshot(T0.plusSeconds(1), List.of(listen(20, "0.0.0.0:80"),
+                est(20, "192.168.1.5:80", "10.0.0.9:50000", 30_000, 600))));
+
+        // the server sent 20 kB to the client and received 100 B
+        assertThat(second.edge("tcp:ext:10.0.0.9->proc:20:80").traffic()).isEqualTo(new EdgeTraffic(100, 20_000));
+    }
+
+    @Test
+    void socketsWithoutCountersHaveNoTraffic() {
+        TopologyBuilder builder = new TopologyBuilder(NodeClassifier.DEFAULT, TCP);
+        List<SocketEntry> sockets = List.of(est(10, "192.168.1.5:50000", "10.0.0.1:443"));
+        builder.build(snapshot(T0, sockets));
+
+        assertThat(builder.build(snapshot(T0.plusSeconds(1), sockets)).edges())
+                .allSatisfy(edge -> assertThat(edge.traffic()).isNull());
+    }
+
+    @Test
+    void idsFollowTheDesign() {
+        Graph graph = build(UDP, List.of(listen(20, "0.0.0.0:5432"), udp(21, "[::]:53", null),
+                est(10, "192.168.1.5:50000", "[2001:db8::1]:443")));
+
+        assertThat(graph.nodes()).extracting(Node::id)
+                .containsExactly("ext:2001:db8::1", "listen:tcp:5432", "listen:udp:53", "proc:10", "proc:20", "proc:21");
+        assertThat(graph.nodes()).extracting(Node::kind).containsExactly(
+                NodeKind.REMOTE, NodeKind.LISTENER, NodeKind.LISTENER, NodeKind.PROCESS, NodeKind.PROCESS,
+                NodeKind.PROCESS);
+        assertThat(graph.edges()).extracting(Edge::id).containsExactly(
+                "tcp:listen:tcp:5432->proc:20:5432", "tcp:proc:10->ext:2001:db8::1:443", "udp:listen:udp:53->proc:21:53");
+        assertThat(graph.node("ext:2001:db8::1").type()).isEqualTo(RemoteNode.TYPE);
+    }
+
+    private static Graph build(GraphOptions options, List<SocketEntry> sockets) {
+        return new TopologyBuilder(NodeClassifier.DEFAULT, options).build(snapshot(sockets));
+    }
+
+    private static String summary(Edge edge) {
+        return edge.id() + " " + edge.reason() + " x" + edge.count();
+    }
+
+}
