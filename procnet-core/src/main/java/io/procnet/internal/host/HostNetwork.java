@@ -3,6 +3,7 @@ package io.procnet.internal.host;
 import io.procnet.graph.GraphOptions;
 import io.procnet.graph.PortRange;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -38,10 +39,18 @@ public final class HostNetwork {
         }
         Path file = procRoot.resolve(LINUX_PORT_RANGE);
         try {
-            return PortRange.parseLinux(Files.readString(file, StandardCharsets.US_ASCII));
+            return readLinuxPortRange(file);
         } catch (IOException | IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot read " + file + ", assuming " + fallback + ": " + e.getMessage());
             return fallback;
+        }
+    }
+
+    /** Reads an {@code ip_local_port_range} file. */
+    static PortRange readLinuxPortRange(Path file) throws IOException {
+        // Not Files.readString: procfs reports size 0, and JDK 17 then returns only the first byte.
+        try (InputStream in = Files.newInputStream(file)) {
+            return PortRange.parseLinux(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         }
     }
 
