@@ -4,10 +4,10 @@ import io.procnet.model.CollectionIssue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,15 +23,13 @@ public final class Graph {
     private final List<Node> nodes;
     private final List<Edge> edges;
     private final List<CollectionIssue> issues;
-    private final Map<String, Node> nodesById;
-    private final Map<String, Edge> edgesById;
 
     /**
      * @param version     increases by one with every graph a builder makes
      * @param takenAt     when the snapshot was taken
      * @param collectorId the collector that took it
-     * @param nodes       nodes with distinct ids
-     * @param edges       edges with distinct ids, whose ends are among {@code nodes}
+     * @param nodes       nodes with distinct ids, in any order
+     * @param edges       edges with distinct ids whose ends are among {@code nodes}, in any order
      * @param issues      what the collector could not see
      */
     public Graph(long version, Instant takenAt, String collectorId, List<? extends Node> nodes, List<Edge> edges,
@@ -40,15 +38,17 @@ public final class Graph {
         this.takenAt = Objects.requireNonNull(takenAt, "takenAt");
         this.collectorId = Objects.requireNonNull(collectorId, "collectorId");
         this.issues = List.copyOf(issues);
-        this.nodesById = index(nodes, Node::id, "node");
-        this.edgesById = index(edges, Edge::id, "edge");
-        for (Edge edge : edges) {
-            if (!nodesById.containsKey(edge.from()) || !nodesById.containsKey(edge.to())) {
+        this.nodes = sortedById(nodes, Node::id, "node");
+        this.edges = sortedById(edges, Edge::id, "edge");
+        Set<String> nodeIds = new HashSet<>(this.nodes.size() * 4 / 3 + 1);
+        for (Node node : this.nodes) {
+            nodeIds.add(node.id());
+        }
+        for (Edge edge : this.edges) {
+            if (!nodeIds.contains(edge.from()) || !nodeIds.contains(edge.to())) {
                 throw new IllegalArgumentException("edge " + edge.id() + " has an end that is not a node");
             }
         }
-        this.nodes = sortedById(nodes, Node::id);
-        this.edges = sortedById(edges, Edge::id);
     }
 
     /** A graph with nothing in it, version 0: the start of a delta stream. */
@@ -82,14 +82,14 @@ public final class Graph {
         return issues;
     }
 
-    /** The node with this id, or null. */
+    /** The node with this id, or null; a binary search. */
     public Node node(String id) {
-        return nodesById.get(id);
+        return find(nodes, Node::id, id);
     }
 
-    /** The edge with this id, or null. */
+    /** The edge with this id, or null; a binary search. */
     public Edge edge(String id) {
-        return edgesById.get(id);
+        return find(edges, Edge::id, id);
     }
 
     @Override
@@ -97,20 +97,44 @@ public final class Graph {
         return "Graph[version=" + version + ", nodes=" + nodes.size() + ", edges=" + edges.size() + "]";
     }
 
-    private static <T> Map<String, T> index(List<? extends T> items, Function<T, String> id,
-                                            String what) {
-        Map<String, T> byId = new HashMap<>(Math.max(16, items.size() * 4 / 3 + 1));
-        for (T item : items) {
-            if (byId.put(id.apply(item), item) != null) {
-                throw new IllegalArgumentException("duplicate " + what + " id " + id.apply(item));
+    private static <T> T find(List<T> sorted, Function<T, String> idOf, String id) {
+        int low = 0;
+        int high = sorted.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            T item = sorted.get(middle);
+            int order = idOf.apply(item).compareTo(id);
+            if (order == 0) {
+                return item;
+            }
+            if (order < 0) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
             }
         }
-        return byId;
+        return null;
     }
 
-    private static <T> List<T> sortedById(List<? extends T> items, Function<T, String> id) {
+    private static <T> List<T> sortedById(List<? extends T> items, Function<T, String> idOf, String what) {
         List<T> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing(id));
+        if (!strictlyAscending(sorted, idOf)) { // a builder passes them sorted already
+            sorted.sort(Comparator.comparing(idOf));
+            for (int i = 1; i < sorted.size(); i++) {
+                if (idOf.apply(sorted.get(i - 1)).equals(idOf.apply(sorted.get(i)))) {
+                    throw new IllegalArgumentException("duplicate " + what + " id " + idOf.apply(sorted.get(i)));
+                }
+            }
+        }
         return List.copyOf(sorted);
+    }
+
+    private static <T> boolean strictlyAscending(List<T> items, Function<T, String> idOf) {
+        for (int i = 1; i < items.size(); i++) {
+            if (idOf.apply(items.get(i - 1)).compareTo(idOf.apply(items.get(i))) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -15,36 +15,39 @@ public final class GraphDiff {
      * {@code older} for a first full delta.
      */
     public static GraphDelta between(Graph older, Graph newer) {
-        List<Node> addedNodes = new ArrayList<>();
-        List<Node> updatedNodes = new ArrayList<>();
-        List<String> removedNodes = new ArrayList<>();
-        compare(older.nodes(), newer.nodes(), Node::id, older::node, newer::node,
-                addedNodes, updatedNodes, removedNodes);
-        List<Edge> addedEdges = new ArrayList<>();
-        List<Edge> updatedEdges = new ArrayList<>();
-        List<String> removedEdges = new ArrayList<>();
-        compare(older.edges(), newer.edges(), Edge::id, older::edge, newer::edge,
-                addedEdges, updatedEdges, removedEdges);
-        return new GraphDelta(older.version(), newer.version(), addedNodes, updatedNodes, removedNodes,
-                addedEdges, updatedEdges, removedEdges);
+        Changes<Node> nodes = compare(older.nodes(), newer.nodes(), Node::id);
+        Changes<Edge> edges = compare(older.edges(), newer.edges(), Edge::id);
+        return new GraphDelta(older.version(), newer.version(), nodes.added, nodes.updated, nodes.removed,
+                edges.added, edges.updated, edges.removed);
     }
 
-    private static <T> void compare(List<T> olderItems, List<T> newerItems, Function<T, String> id,
-                                    Function<String, T> inOlder, Function<String, T> inNewer,
-                                    List<T> added, List<T> updated, List<String> removed) {
-        for (T item : newerItems) {
-            T before = inOlder.apply(id.apply(item));
-            if (before == null) {
-                added.add(item);
-            } else if (!before.equals(item)) {
-                updated.add(item);
+    /** A merge of two lists sorted by id: one pass, no hashing. */
+    private static <T> Changes<T> compare(List<T> older, List<T> newer, Function<T, String> idOf) {
+        Changes<T> changes = new Changes<>();
+        int o = 0;
+        int n = 0;
+        while (o < older.size() || n < newer.size()) {
+            int order = o == older.size() ? 1
+                    : n == newer.size() ? -1
+                    : idOf.apply(older.get(o)).compareTo(idOf.apply(newer.get(n)));
+            if (order < 0) {
+                changes.removed.add(idOf.apply(older.get(o++)));
+            } else if (order > 0) {
+                changes.added.add(newer.get(n++));
+            } else {
+                T before = older.get(o++);
+                T after = newer.get(n++);
+                if (before != after && !before.equals(after)) { // builders reuse unchanged elements
+                    changes.updated.add(after);
+                }
             }
         }
-        for (T item : olderItems) {
-            String itemId = id.apply(item);
-            if (inNewer.apply(itemId) == null) {
-                removed.add(itemId);
-            }
-        }
+        return changes;
+    }
+
+    private static final class Changes<T> {
+        final List<T> added = new ArrayList<>();
+        final List<T> updated = new ArrayList<>();
+        final List<String> removed = new ArrayList<>();
     }
 }

@@ -1,7 +1,6 @@
 package io.procnet.graph;
 
 import io.procnet.internal.graph.GraphAssembler;
-import io.procnet.internal.graph.TrafficMeter;
 import io.procnet.model.Snapshot;
 import java.util.Objects;
 
@@ -9,19 +8,19 @@ import java.util.Objects;
  * Turns snapshots into {@link Graph}s: process, remote and listener nodes, and edges that
  * aggregate connections with an explained direction (see {@link DirectionReason}).
  *
- * <p>A builder serves one stream of snapshots: it numbers the graphs it makes and turns the
- * collectors' cumulative byte counters into rates between consecutive snapshots. Thread-safe:
+ * <p>A builder serves one stream of snapshots: it numbers the graphs it makes, turns the
+ * collectors' cumulative byte counters into rates between consecutive snapshots, and hands out
+ * the same {@link Edge} and {@link Node} instances while they do not change. Thread-safe:
  * {@link #build} is serialised.
  */
 public final class TopologyBuilder {
-    private final NodeClassifier classifier;
     private final GraphOptions options;
-    private final TrafficMeter trafficMeter = new TrafficMeter();
+    private final GraphAssembler assembler;
     private long version;
 
     public TopologyBuilder(NodeClassifier classifier, GraphOptions options) {
-        this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.options = Objects.requireNonNull(options, "options");
+        this.assembler = new GraphAssembler(options, Objects.requireNonNull(classifier, "classifier"));
     }
 
     /** A builder with the default classifier and {@link GraphOptions#defaults()}. */
@@ -36,9 +35,7 @@ public final class TopologyBuilder {
     /** The graph of {@code snapshot}, with a version one higher than the previous graph's. */
     public synchronized Graph build(Snapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
-        TrafficMeter.Round traffic = trafficMeter.begin(snapshot.takenAt());
-        Graph graph = new GraphAssembler(snapshot, options, classifier, traffic).assemble(version + 1);
-        traffic.finish();
+        Graph graph = assembler.assemble(snapshot, version + 1);
         version++;
         return graph;
     }

@@ -44,6 +44,16 @@ public record Endpoint(InetAddress address, int port) {
         return address.isAnyLocalAddress();
     }
 
+    /**
+     * Mixes address and port so that the endpoints of one host, which differ in few bits, spread
+     * over a hash table (the record default, {@code 31 * address + port}, makes
+     * {@code 127.0.0.1:5001} and {@code 127.0.0.2:4970} collide).
+     */
+    @Override
+    public int hashCode() {
+        return address.hashCode() * 0x9E3779B1 ^ port;
+    }
+
     /** {@code 10.0.0.1:80} or {@code [::1]:80}. */
     @Override
     public String toString() {

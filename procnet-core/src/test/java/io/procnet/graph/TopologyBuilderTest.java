@@ -356,6 +356,25 @@ class TopologyBuilderTest {
     }
 
     @Test
+    void countersFollowTheInodeAndRestartWhenTheyGoBack() {
+        TopologyBuilder builder = new TopologyBuilder(NodeClassifier.DEFAULT, TCP);
+        builder.build(snapshot(T0, List.of(withInode(est(10, "192.168.1.5:50000", "10.0.0.1:443", 1_000, 2_000), 77))));
+        Graph second = builder.build(snapshot(T0.plusSeconds(1),
+                List.of(withInode(est(10, "192.168.1.5:50000", "10.0.0.1:443", 1_500, 2_100), 77))));
+        Graph third = builder.build(snapshot(T0.plusSeconds(2),
+                // the same inode with smaller counters is a new socket: all of its bytes count
+                List.of(withInode(est(10, "192.168.1.5:50000", "10.0.0.1:443", 300, 400), 77))));
+
+        assertThat(second.edge("tcp:proc:10->ext:10.0.0.1:443").traffic()).isEqualTo(new EdgeTraffic(500, 100));
+        assertThat(third.edge("tcp:proc:10->ext:10.0.0.1:443").traffic()).isEqualTo(new EdgeTraffic(300, 400));
+    }
+
+    private static SocketEntry withInode(SocketEntry socket, long inode) {
+        return new SocketEntry(socket.protocol(), socket.local(), socket.remote(), socket.state(), socket.pid(), inode,
+                socket.traffic());
+    }
+
+    @Test
     void socketsWithoutCountersHaveNoTraffic() {
         TopologyBuilder builder = new TopologyBuilder(NodeClassifier.DEFAULT, TCP);
         List<SocketEntry> sockets = List.of(est(10, "192.168.1.5:50000", "10.0.0.1:443"));

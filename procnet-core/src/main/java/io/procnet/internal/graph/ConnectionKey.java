@@ -11,6 +11,12 @@ record ConnectionKey(Protocol protocol, Endpoint local, Endpoint remote) {
         return new ConnectionKey(socket.protocol(), socket.local(), socket.remote());
     }
 
+    /** Spreads keys that differ in a few bits of their endpoints over the whole table. */
+    @Override
+    public int hashCode() {
+        return Hashing.mix(local.hashCode(), remote == null ? 0 : remote.hashCode(), protocol.ordinal());
+    }
+
     /** The key of the other half of this socket's connection. */
     static ConnectionKey peerOf(SocketEntry socket) {
         return new ConnectionKey(socket.protocol(), socket.remote(), socket.local());

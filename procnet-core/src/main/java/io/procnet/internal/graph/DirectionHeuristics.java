@@ -21,11 +21,12 @@ final class DirectionHeuristics {
                 new Guess());
     }
 
-    Verdict decide(Connection connection) {
+    /** The first heuristic's answer for the connection of {@code self} (see {@link DirectionHeuristic}). */
+    Verdict decide(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
         for (DirectionHeuristic heuristic : ordered) {
-            Boolean remoteIsServer = heuristic.remoteIsServer(connection);
+            Boolean remoteIsServer = heuristic.remoteIsServer(self, peer, remoteIsLocal);
             if (remoteIsServer != null) {
-                return new Verdict(heuristic.reason(), remoteIsServer);
+                return Verdict.of(heuristic.reason(), remoteIsServer);
             }
         }
         throw new AssertionError("GUESS always decides");
@@ -50,10 +51,9 @@ final class DirectionHeuristics {
         }
 
         @Override
-        public Boolean remoteIsServer(Connection c) {
-            SocketEntry self = c.self();
+        public Boolean remoteIsServer(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
             boolean localListens = listeners.accepts(self.protocol(), self.local());
-            boolean remoteListens = c.remoteIsLocal() && listeners.accepts(self.protocol(), self.remote());
+            boolean remoteListens = remoteIsLocal && listeners.accepts(self.protocol(), self.remote());
             return oneSided(localListens, remoteListens);
         }
     }
@@ -72,9 +72,7 @@ final class DirectionHeuristics {
         }
 
         @Override
-        public Boolean remoteIsServer(Connection c) {
-            SocketEntry self = c.self();
-            SocketEntry peer = c.peer();
+        public Boolean remoteIsServer(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
             if (peer == null || peer == self) {
                 return null;
             }
@@ -104,9 +102,8 @@ final class DirectionHeuristics {
         }
 
         @Override
-        public Boolean remoteIsServer(Connection c) {
-            return oneSided(servicePorts.contains(c.self().local().port()),
-                    servicePorts.contains(c.self().remote().port()));
+        public Boolean remoteIsServer(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
+            return oneSided(servicePorts.contains(self.local().port()), servicePorts.contains(self.remote().port()));
         }
     }
 
@@ -124,10 +121,9 @@ final class DirectionHeuristics {
         }
 
         @Override
-        public Boolean remoteIsServer(Connection c) {
+        public Boolean remoteIsServer(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
             // The server is the end whose port is NOT ephemeral.
-            return oneSided(!ephemeral.contains(c.self().local().port()),
-                    !ephemeral.contains(c.self().remote().port()));
+            return oneSided(!ephemeral.contains(self.local().port()), !ephemeral.contains(self.remote().port()));
         }
     }
 
@@ -139,9 +135,9 @@ final class DirectionHeuristics {
         }
 
         @Override
-        public Boolean remoteIsServer(Connection c) {
-            Endpoint local = c.self().local();
-            Endpoint remote = c.self().remote();
+        public Boolean remoteIsServer(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
+            Endpoint local = self.local();
+            Endpoint remote = self.remote();
             if (local.port() != remote.port()) {
                 return remote.port() < local.port();
             }

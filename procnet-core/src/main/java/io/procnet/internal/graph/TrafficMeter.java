@@ -4,39 +4,76 @@ import io.procnet.model.SocketEntry;
 import io.procnet.model.TrafficCounters;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Turns cumulative per-socket counters into bytes moved since the previous snapshot. Keeps the
- * counters of the sockets it was asked about last time, and nothing else. Not thread-safe.
+ * counters of the sockets it was asked about last time, in flat arrays, and nothing else. Not
+ * thread-safe.
  */
-public final class TrafficMeter {
-    private Map<ConnectionKey, TrafficCounters> previous = Map.of();
+final class TrafficMeter {
+    private Counters previous = new Counters(0);
     private Instant previousAt;
 
-    /** Starts metering the snapshot taken at {@code takenAt}. */
-    public Round begin(Instant takenAt) {
-        return new Round(takenAt);
+    /** Starts metering the snapshot taken at {@code takenAt}, which has at most {@code sockets} sockets. */
+    Round begin(Instant takenAt, int sockets) {
+        return new Round(takenAt, sockets);
+    }
+
+    /**
+     * The byte counters of one snapshot's sockets, by inode where the OS gives one (a primitive
+     * key, compared without touching the socket) and by connection elsewhere.
+     */
+    private static final class Counters {
+        final LongIndex byInode;
+        final long[] sent;
+        final long[] received;
+        private final int capacity;
+        private ConnectionIndex byConnection; // made on first need: Linux sockets all have inodes
+        int size;
+
+        Counters(int capacity) {
+            this.capacity = capacity;
+            byInode = new LongIndex(capacity);
+            sent = new long[capacity];
+            received = new long[capacity];
+        }
+
+        int find(SocketEntry socket) {
+            if (socket.inode() != 0) {
+                return byInode.get(socket.inode());
+            }
+            return byConnection == null ? -1 : byConnection.get(ConnectionKey.of(socket));
+        }
+
+        void add(SocketEntry socket, TrafficCounters counters) {
+            int slot = size++;
+            if (socket.inode() != 0) {
+                byInode.put(socket.inode(), slot);
+            } else {
+                if (byConnection == null) {
+                    byConnection = new ConnectionIndex(capacity);
+                }
+                byConnection.put(ConnectionKey.of(socket), slot);
+            }
+            sent[slot] = counters.bytesSent();
+            received[slot] = counters.bytesReceived();
+        }
     }
 
     /** The metering of one snapshot; {@link #finish()} makes it the baseline of the next. */
-    public final class Round {
+    final class Round {
         private final Instant takenAt;
         private final double seconds;
-        private final Map<ConnectionKey, TrafficCounters> current = new HashMap<>();
+        private final Counters current;
 
-        private Round(Instant takenAt) {
+        private Round(Instant takenAt, int sockets) {
             this.takenAt = takenAt;
             this.seconds = previousAt == null || !takenAt.isAfter(previousAt)
                     ? 0 : Duration.between(previousAt, takenAt).toNanos() / 1e9;
+            this.current = new Counters(sockets);
         }
 
-        /** Whether rates can be given: there is an earlier snapshot to compare with. */
-        boolean hasRates() {
-            return seconds > 0;
-        }
-
+        /** Seconds since the previous snapshot, or 0 when there is none to compare with. */
         double seconds() {
             return seconds;
         }
@@ -51,17 +88,16 @@ public final class TrafficMeter {
             if (now == null) {
                 return false;
             }
-            ConnectionKey key = ConnectionKey.of(socket);
-            current.put(key, now);
-            TrafficCounters before = previous.get(key);
-            boolean continues = before != null
-                    && now.bytesSent() >= before.bytesSent() && now.bytesReceived() >= before.bytesReceived();
-            sentAndReceived[0] = continues ? now.bytesSent() - before.bytesSent() : now.bytesSent();
-            sentAndReceived[1] = continues ? now.bytesReceived() - before.bytesReceived() : now.bytesReceived();
+            current.add(socket, now);
+            int before = previous.find(socket);
+            boolean continues = before >= 0
+                    && now.bytesSent() >= previous.sent[before] && now.bytesReceived() >= previous.received[before];
+            sentAndReceived[0] = continues ? now.bytesSent() - previous.sent[before] : now.bytesSent();
+            sentAndReceived[1] = continues ? now.bytesReceived() - previous.received[before] : now.bytesReceived();
             return true;
         }
 
-        public void finish() {
+        void finish() {
             previous = current;
             previousAt = takenAt;
         }
