@@ -11,7 +11,9 @@ import java.util.Locale;
 
 /**
  * Times graph build and diff on synthetic snapshots of 10k and 100k sockets, each snapshot 20
- * connections different from the one before. Not a test: run it with
+ * connections different from the one before, against a reference in the same run: building the
+ * same snapshot with a new builder, which reuses nothing. GC time is taken over the measured
+ * rounds, fresh builds included. Not a test: run it with
  * {@code mvn -q -pl procnet-core test-compile exec:exec@graph-bench}; arguments, if any, are the
  * socket counts to run.
  */
@@ -41,6 +43,7 @@ public final class GraphBenchmark {
         Graph previous = builder.build(snapshot);
         long cold = System.nanoTime() - coldStart;
         List<Long> builds = new ArrayList<>();
+        List<Long> freshBuilds = new ArrayList<>();
         List<Long> cpu = new ArrayList<>();
         long gcBefore = 0;
         List<Long> diffs = new ArrayList<>();
@@ -60,7 +63,12 @@ public final class GraphBenchmark {
             GraphDelta delta = GraphDiff.between(previous, graph);
             long diffed = System.nanoTime();
             long cpuEnd = THREADS.getCurrentThreadCpuTime();
+            // reference: the same snapshot through a new builder, which reuses nothing
+            long freshStart = System.nanoTime();
+            new TopologyBuilder(NodeClassifier.DEFAULT, options).build(snapshot);
+            long fresh = System.nanoTime() - freshStart;
             if (round >= WARMUP) {
+                freshBuilds.add(fresh);
                 cpu.add(cpuEnd - cpuStart);
                 builds.add(built - start);
                 diffs.add(diffed - built);
@@ -74,10 +82,12 @@ public final class GraphBenchmark {
         }
         System.out.printf(Locale.ROOT,
                 "%,7d sockets -> %,6d nodes %,6d edges | first build %6.1f ms | build %s | diff %s | build+diff %s"
-                        + " | thread CPU %s | GC %.1f ms/round | %d edge changes/round%n",
+                        + " | thread CPU %s | GC %.1f ms/round | %d edge changes/round"
+                        + " | reference: fresh builder %s, ratio %.2f%n",
                 snapshot.sockets().size(), previous.nodes().size(), previous.edges().size(), cold / 1e6,
                 stats(builds), stats(diffs), stats(totals), stats(cpu),
-                (gcMillis() - gcBefore) / (double) MEASURED, changed / MEASURED);
+                (gcMillis() - gcBefore) / (double) MEASURED, changed / MEASURED, stats(freshBuilds),
+                median(totals) / median(freshBuilds));
     }
 
     /** Collection time of all collectors so far, in milliseconds (pauses and concurrent work). */
@@ -89,10 +99,16 @@ public final class GraphBenchmark {
         return total;
     }
 
+    private static double median(List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2) / 1e6;
+    }
+
     private static String stats(List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        double median = sorted.get(sorted.size() / 2) / 1e6;
+        double median = median(nanos);
         double p90 = sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1) / 1e6;
         return String.format(Locale.ROOT, "%6.1f ms (%6.1f)", median, p90);
     }
