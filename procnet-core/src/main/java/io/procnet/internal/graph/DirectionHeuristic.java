@@ -1,6 +1,5 @@
 package io.procnet.internal.graph;
 
-import io.procnet.graph.DirectionReason;
 import io.procnet.model.SocketEntry;
 
 /**
@@ -8,9 +7,8 @@ import io.procnet.model.SocketEntry;
  * other half of the same connection it gives the mirrored answer, so the result does not depend
  * on which half is seen first.
  */
+@FunctionalInterface
 interface DirectionHeuristic {
-
-    DirectionReason reason();
 
     /**
      * TRUE when the remote end is the server, FALSE when the local end is, null when this
