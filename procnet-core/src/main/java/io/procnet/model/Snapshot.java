@@ -32,7 +32,10 @@ public record Snapshot(Instant takenAt, String collectorId, List<SocketEntry> so
         }
     }
 
-    /** The process with this pid, or {@link ProcessInfo#unknown(long)} when the snapshot has no details. */
+    /**
+     * The process with this pid (>= 0), or {@link ProcessInfo#unknown(long)} when the snapshot has
+     * no details. Ask only for owned sockets' pids: {@link SocketEntry#NO_PID} is no process.
+     */
     public ProcessInfo process(long pid) {
         ProcessInfo info = processes.get(pid);
         return info != null ? info : ProcessInfo.unknown(pid);

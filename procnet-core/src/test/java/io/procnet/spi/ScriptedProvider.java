@@ -1,5 +1,10 @@
 package io.procnet.spi;
 
+import io.procnet.model.Endpoint;
+import io.procnet.model.ProcessInfo;
+import io.procnet.model.Protocol;
+import io.procnet.model.SocketEntry;
+import io.procnet.model.SocketState;
 import io.procnet.model.Snapshot;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -76,10 +81,20 @@ public class ScriptedProvider implements CollectorProvider {
         return new Snapshot(Instant.EPOCH, id, List.of(), Map.of(), List.of());
     }
 
-    /** Found through META-INF/services of the test class path: available, low priority. */
+    /** Found through META-INF/services of the test class path: available, low priority, one listener. */
     public static class Discoverable extends ScriptedProvider {
         public Discoverable() {
             super("test-discoverable", 1, Availability.available("always"));
+        }
+
+        @Override
+        public ConnectionCollector create(CollectorOptions options) {
+            return () -> new Snapshot(Instant.now(), id(), List.of(
+                    new SocketEntry(Protocol.TCP, Endpoint.of("0.0.0.0", 5432), null, SocketState.LISTEN, 7, 1, null),
+                    new SocketEntry(Protocol.TCP, Endpoint.of("127.0.0.1", 40000), Endpoint.of("127.0.0.1", 5432),
+                            SocketState.TIME_WAIT, SocketEntry.NO_PID, 0, null)),
+                    Map.of(7L, new ProcessInfo(7, "postgres", "postgres -D /data", "postgres", Instant.EPOCH)),
+                    List.of());
         }
     }
 
