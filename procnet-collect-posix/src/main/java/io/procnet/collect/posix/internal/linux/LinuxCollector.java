@@ -1,0 +1,90 @@
+package io.procnet.collect.posix.internal.linux;
+
+import io.procnet.model.CollectionIssue;
+import io.procnet.model.ProcessInfo;
+import io.procnet.model.SocketEntry;
+import io.procnet.model.Snapshot;
+import io.procnet.spi.CollectorException;
+import io.procnet.spi.ConnectionCollector;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Linux collector: the rows of a {@link SocketTable}, their owners from {@link SocketOwners}
+ * and the owners' details from {@link ProcessReader}. Not thread-safe.
+ */
+public final class LinuxCollector implements ConnectionCollector {
+    private final String id;
+    private final SocketTable table;
+    private final SocketOwners owners;
+    private final ProcessReader processes;
+    private final Clock clock;
+    private final boolean privileged;
+
+    /**
+     * @param privileged whether this process may read every process's fds (root, or
+     *                   CAP_SYS_PTRACE with CAP_DAC_READ_SEARCH); only changes what issues say
+     */
+    public LinuxCollector(String id, SocketTable table, SocketOwners owners, ProcessReader processes, Clock clock,
+                          boolean privileged) {
+        this.id = id;
+        this.table = table;
+        this.owners = owners;
+        this.processes = processes;
+        this.clock = clock;
+        this.privileged = privileged;
+    }
+
+    @Override
+    public Snapshot collect() throws CollectorException {
+        TableRead read = table.read();
+        Set<Long> inodes = new HashSet<>(read.rows().size() * 4 / 3 + 1);
+        for (RawSocket row : read.rows()) {
+            if (row.inode() != 0) {
+                inodes.add(row.inode());
+            }
+        }
+        owners.refresh(inodes);
+
+        List<SocketEntry> sockets = new ArrayList<>(read.rows().size());
+        Map<Long, ProcessInfo> owningProcesses = new HashMap<>();
+        int unowned = 0;
+        for (RawSocket row : read.rows()) {
+            long[] pids = row.inode() == 0 ? null : owners.ownersOf(row.inode());
+            long pid = pids == null ? SocketEntry.NO_PID : pids[0];
+            if (pids == null && row.inode() != 0) {
+                unowned++;
+            }
+            if (pids != null) {
+                for (long owner : pids) {
+                    owningProcesses.computeIfAbsent(owner, processes::read);
+                }
+            }
+            sockets.add(row.withOwner(pid));
+        }
+        processes.endCollection();
+        List<CollectionIssue> issues = new ArrayList<>(read.issues());
+        if (unowned > 0) {
+            issues.add(new CollectionIssue(CollectionIssue.UNOWNED_SOCKETS, privileged
+                    ? unowned + " sockets without owner: their processes are outside this pid namespace"
+                            + " or closed them while we looked"
+                    : unowned + " sockets without owner: run as root (or with CAP_SYS_PTRACE and"
+                            + " CAP_DAC_READ_SEARCH) to see the processes of other users", unowned));
+        }
+        if (owners.deniedProcesses() > 0) {
+            issues.add(new CollectionIssue(CollectionIssue.ACCESS_DENIED, owners.deniedProcesses()
+                    + " processes whose open files could not be read", owners.deniedProcesses()));
+        }
+        return new Snapshot(clock.instant(), id, sockets, owningProcesses, issues);
+    }
+
+    @Override
+    public void close() {
+        table.close();
+    }
+}

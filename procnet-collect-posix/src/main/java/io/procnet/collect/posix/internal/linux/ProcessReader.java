@@ -1,0 +1,133 @@
+package io.procnet.collect.posix.internal.linux;
+
+import io.procnet.model.ProcessInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Process details from {@code /proc/<pid>/{stat,comm,cmdline,status}}, cached per (pid, start
+ * time): each read costs one small {@code stat} read to see whether the pid still names the same
+ * process. Not thread-safe.
+ */
+public final class ProcessReader {
+    /** USER_HZ: the unit of /proc times, 100 on every mainstream Linux architecture. */
+    private static final long TICKS_PER_SECOND = 100;
+
+    private final Path procRoot;
+    private final UserNames users;
+    private final long bootMillis;
+    private Map<Long, ProcessInfo> cache = new HashMap<>();
+    private Map<Long, ProcessInfo> used = new HashMap<>();
+
+    public ProcessReader(Path procRoot, UserNames users) {
+        this.procRoot = procRoot;
+        this.users = users;
+        long boot;
+        try {
+            boot = parseBootTimeSeconds(ProcFiles.read(procRoot.resolve("stat"))) * 1000;
+        } catch (IOException | IllegalArgumentException e) {
+            boot = -1;
+        }
+        this.bootMillis = boot;
+    }
+
+    /** The process, or {@link ProcessInfo#unknown(long)} when it exited or cannot be read. */
+    public ProcessInfo read(long pid) {
+        Path dir = procRoot.resolve(Long.toString(pid));
+        long startTicks;
+        try {
+            startTicks = parseStartTicks(ProcFiles.read(dir.resolve("stat")));
+        } catch (IOException | IllegalArgumentException e) {
+            return ProcessInfo.unknown(pid);
+        }
+        Instant start = bootMillis < 0 ? null : Instant.ofEpochMilli(bootMillis + startTicks * 1000 / TICKS_PER_SECOND);
+        ProcessInfo cached = cache.get(pid);
+        if (cached != null && java.util.Objects.equals(cached.startTime(), start)) {
+            used.put(pid, cached);
+            return cached;
+        }
+        ProcessInfo info = readDetails(pid, dir, start);
+        used.put(pid, info);
+        return info;
+    }
+
+    /** Forgets the processes not read since the last call: exited ones leave the cache. */
+    public void endCollection() {
+        cache = used;
+        used = new HashMap<>();
+    }
+
+    private ProcessInfo readDetails(long pid, Path dir, Instant start) {
+        String name;
+        try {
+            name = ProcFiles.read(dir.resolve("comm")).strip();
+        } catch (IOException e) {
+            return ProcessInfo.unknown(pid);
+        }
+        String commandLine = "";
+        try {
+            commandLine = parseCmdline(ProcFiles.readBytes(dir.resolve("cmdline")));
+        } catch (IOException e) {
+            // a kernel thread, or a process that just exited: keep the name
+        }
+        String user = null;
+        try {
+            long uid = parseStatusUid(ProcFiles.read(dir.resolve("status")));
+            user = users.nameOf(uid);
+        } catch (IOException | IllegalArgumentException e) {
+            // keep what we have
+        }
+        return new ProcessInfo(pid, name, commandLine, user, start);
+    }
+
+    /** Field 22 of {@code /proc/<pid>/stat}, counted after the last ')' since the name may hold anything. */
+    static long parseStartTicks(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            throw new IllegalArgumentException("no ')' in stat");
+        }
+        String[] fields = stat.substring(close + 2).strip().split(" ");
+        // after "pid (comm) " field 3 (state) is fields[0], so field 22 is fields[19]
+        if (fields.length < 20) {
+            throw new IllegalArgumentException("stat has " + fields.length + " fields after the name");
+        }
+        return Long.parseLong(fields[19]);
+    }
+
+    /** Arguments are NUL-separated; shown joined by spaces. */
+    static String parseCmdline(byte[] cmdline) {
+        int length = cmdline.length;
+        while (length > 0 && cmdline[length - 1] == 0) {
+            length--;
+        }
+        byte[] text = new byte[length];
+        for (int i = 0; i < length; i++) {
+            text[i] = cmdline[i] == 0 ? (byte) ' ' : cmdline[i];
+        }
+        return new String(text, StandardCharsets.UTF_8);
+    }
+
+    /** The real uid: the first number of the {@code Uid:} line. */
+    static long parseStatusUid(String status) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith("Uid:")) {
+                return Long.parseLong(line.substring(4).strip().split("\\s+")[0]);
+            }
+        }
+        throw new IllegalArgumentException("no Uid line");
+    }
+
+    /** The {@code btime} line of {@code /proc/stat}: boot time in seconds since the epoch. */
+    static long parseBootTimeSeconds(String stat) {
+        for (String line : stat.split("\n")) {
+            if (line.startsWith("btime ")) {
+                return Long.parseLong(line.substring(6).strip());
+            }
+        }
+        throw new IllegalArgumentException("no btime line");
+    }
+}

@@ -1,0 +1,234 @@
+package io.procnet.collect.posix.internal.linux;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Which processes hold each socket inode, from the {@code socket:[inode]} links under
+ * {@code /proc/<pid>/fd}. Not thread-safe.
+ *
+ * <p>Incremental: an inode already known keeps its owner, and only inodes not seen before cause
+ * a walk. The walk lists each process's fds but reads links only for fds it has not seen, and on
+ * Linux 6.2 and later skips a process whose fd count (the size of its {@code fd} directory) did
+ * not change. An fd number closed and opened again between two walks escapes that, so when new
+ * inodes remain unowned a second walk reads every link. Inodes that even that does not find
+ * (owned outside our pid namespace, or by another user when not root) are remembered as
+ * unresolvable until the next periodic full rescan, which also catches owners that changed.
+ */
+public final class SocketOwners {
+    private static final String SOCKET_PREFIX = "socket:[";
+
+    private final Path procRoot;
+    private final LongSupplier nanoClock;
+    private final long fullRescanNanos;
+    private final long selfPid = ProcessHandle.current().pid();
+
+    private Map<Long, long[]> owners = new HashMap<>();
+    private final Map<Long, ProcessFds> processes = new HashMap<>();
+    private final Set<Long> unresolvable = new HashSet<>();
+    private long lastFullScan;
+    private boolean scanned;
+    private int deniedProcesses;
+    private int walks;
+
+    /** The fds of one process seen so far: fd number to socket inode, 0 for anything else. */
+    private static final class ProcessFds {
+        final Map<Integer, Long> inodeByFd = new HashMap<>();
+        long fdCount = -1;
+    }
+
+    /**
+     * @param procRoot        normally {@code /proc}
+     * @param nanoClock       a monotonic clock in nanoseconds
+     * @param fullRescanNanos how often every link is read again
+     */
+    public SocketOwners(Path procRoot, LongSupplier nanoClock, long fullRescanNanos) {
+        this.procRoot = procRoot;
+        this.nanoClock = nanoClock;
+        this.fullRescanNanos = fullRescanNanos;
+    }
+
+    /** Makes sure the owners of {@code inodes} are known where they can be; forgets other inodes. */
+    public void refresh(Set<Long> inodes) {
+        long now = nanoClock.getAsLong();
+        if (!scanned || now - lastFullScan >= fullRescanNanos) {
+            fullScan(now);
+        } else if (hasUnknown(inodes)) {
+            walk(false, false);
+            if (hasUnknown(inodes)) {
+                walk(true, false);
+            }
+        }
+        for (Long inode : inodes) {
+            if (!owners.containsKey(inode)) {
+                unresolvable.add(inode);
+            }
+        }
+        owners.keySet().retainAll(inodes);
+        unresolvable.retainAll(inodes);
+    }
+
+    /** The pids holding {@code inode} (the first one is the socket's pid), or null when unknown. */
+    public long[] ownersOf(long inode) {
+        return owners.get(inode);
+    }
+
+    /** Processes whose fds the last walk could not read (not running as root). */
+    public int deniedProcesses() {
+        return deniedProcesses;
+    }
+
+    /** How many walks of {@code /proc} have been made, for tests and benchmarks. */
+    public int walks() {
+        return walks;
+    }
+
+    private boolean hasUnknown(Set<Long> inodes) {
+        for (Long inode : inodes) {
+            if (!owners.containsKey(inode) && !unresolvable.contains(inode)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void fullScan(long now) {
+        owners = new HashMap<>();
+        processes.clear();
+        unresolvable.clear();
+        walk(true, true);
+        scanned = true;
+        lastFullScan = now;
+    }
+
+    /**
+     * One pass over {@code /proc}.
+     *
+     * @param readAll read every link, also of fds seen before
+     * @param fresh   the index is empty: no need to drop a process's old inodes first
+     */
+    private void walk(boolean readAll, boolean fresh) {
+        walks++;
+        int denied = 0;
+        Set<Long> alive = new HashSet<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
+            for (Path entry : entries) {
+                long pid = parsePid(entry.getFileName().toString());
+                if (pid < 0) {
+                    continue;
+                }
+                alive.add(pid);
+                if (!walkProcess(pid, entry.resolve("fd"), readAll)) {
+                    denied++;
+                }
+            }
+        } catch (IOException e) {
+            return; // no /proc at all: every socket stays unowned, and the collector says so
+        }
+        deniedProcesses = denied;
+        if (!fresh) {
+            processes.keySet().retainAll(alive);
+        }
+    }
+
+    /** Reads one process's socket links; false when access was denied. */
+    private boolean walkProcess(long pid, Path fdDir, boolean readAll) {
+        ProcessFds seen = processes.computeIfAbsent(pid, p -> new ProcessFds());
+        boolean self = pid == selfPid; // our own fds come and go as we walk: never trust them
+        long fdCount = fdCount(fdDir);
+        if (!readAll && !self && fdCount > 0 && fdCount == seen.fdCount) {
+            return true;
+        }
+        if (readAll || self) {
+            seen.inodeByFd.clear();
+        }
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
+            for (Path fd : fds) {
+                int number = (int) parsePid(fd.getFileName().toString());
+                if (number < 0 || seen.inodeByFd.containsKey(number)) {
+                    continue;
+                }
+                long inode = socketInode(Files.readSymbolicLink(fd).toString());
+                seen.inodeByFd.put(number, inode);
+                if (inode > 0) {
+                    addOwner(inode, pid);
+                }
+            }
+        } catch (AccessDeniedException e) {
+            processes.remove(pid); // EACCES: skip the rest of this process
+            return false;
+        } catch (NoSuchFileException e) {
+            processes.remove(pid); // exited, or the fd closed, while we looked
+            return true;
+        } catch (IOException e) {
+            processes.remove(pid);
+            return true;
+        }
+        seen.fdCount = fdCount;
+        return true;
+    }
+
+    private void addOwner(long inode, long pid) {
+        long[] pids = owners.get(inode);
+        if (pids == null) {
+            owners.put(inode, new long[] {pid});
+        } else {
+            for (long known : pids) {
+                if (known == pid) {
+                    return;
+                }
+            }
+            long[] more = Arrays.copyOf(pids, pids.length + 1);
+            more[pids.length] = pid;
+            owners.put(inode, more);
+        }
+    }
+
+    /** Linux 6.2+ reports the number of open fds as the size of the fd directory; 0 means unknown. */
+    private static long fdCount(Path fdDir) {
+        try {
+            return Files.size(fdDir);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The inode of a {@code socket:[12345]} link target, 0 for any other target. */
+    static long socketInode(String target) {
+        if (!target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** A decimal name as a number, -1 for any other name. */
+    static long parsePid(String name) {
+        if (name.isEmpty() || name.length() > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+}

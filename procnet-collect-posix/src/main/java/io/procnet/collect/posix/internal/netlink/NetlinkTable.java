@@ -1,0 +1,107 @@
+package io.procnet.collect.posix.internal.netlink;
+
+import static io.procnet.collect.posix.internal.netlink.InetDiag.*;
+
+import io.procnet.collect.posix.internal.linux.RawSocket;
+import io.procnet.collect.posix.internal.linux.SocketTable;
+import io.procnet.collect.posix.internal.linux.TableRead;
+import io.procnet.model.CollectionIssue;
+import io.procnet.model.Protocol;
+import io.procnet.spi.CollectorException;
+import io.procnet.spi.CollectorOptions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The socket tables by netlink {@code inet_diag} dumps: TCP and UDP, IPv4 and IPv6 (whose dump
+ * also holds the v4-mapped sockets), with {@code tcp_info} counters when asked. Not thread-safe.
+ */
+public final class NetlinkTable implements SocketTable {
+    private final CollectorOptions options;
+    private final InetDiagCodec codec = new InetDiagCodec();
+    private NetlinkSocket socket;
+
+    public NetlinkTable(CollectorOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public TableRead read() throws CollectorException {
+        List<RawSocket> rows = new ArrayList<>();
+        List<CollectionIssue> issues = new ArrayList<>();
+        int malformed = 0;
+        int dumps = 0;
+        for (Protocol protocol : Protocol.values()) {
+            if (!options.includes(protocol)) {
+                continue;
+            }
+            for (int family : new int[] {AF_INET, AF_INET6}) {
+                try {
+                    DumpResult result = dump(protocol, family, rows);
+                    malformed += result.malformed;
+                    if (result.errno != 0) {
+                        issues.add(new CollectionIssue(CollectionIssue.PARTIAL_DATA, describe(protocol, family)
+                                + " sockets could not be read: the kernel answered errno " + result.errno
+                                + (result.errno == 2 ? " (is the " + protocol.id() + "_diag module loaded?)" : ""),
+                                0));
+                    } else {
+                        dumps++;
+                    }
+                } catch (IOException e) {
+                    closeSocket(); // a failed dump may leave datagrams behind: start the next one afresh
+                    issues.add(new CollectionIssue(CollectionIssue.PARTIAL_DATA,
+                            describe(protocol, family) + " sockets could not be read: " + e.getMessage(), 0));
+                }
+            }
+        }
+        if (dumps == 0) {
+            throw new CollectorException("no netlink socket dump succeeded: "
+                    + (issues.isEmpty() ? "nothing asked" : issues.get(0).message()));
+        }
+        if (malformed > 0) {
+            issues.add(new CollectionIssue(CollectionIssue.MALFORMED_ROWS,
+                    malformed + " netlink messages could not be decoded and were skipped", malformed));
+        }
+        return new TableRead(rows, issues);
+    }
+
+    private static final class DumpResult {
+        int malformed;
+        int errno;
+    }
+
+    private DumpResult dump(Protocol protocol, int family, List<RawSocket> rows) throws IOException {
+        if (socket == null) {
+            socket = new NetlinkSocket();
+        }
+        DumpResult result = new DumpResult();
+        int ipProtocol = protocol == Protocol.TCP ? IPPROTO_TCP : IPPROTO_UDP;
+        boolean tcpInfo = protocol == Protocol.TCP && options.trafficCounters();
+        socket.dump(family, ipProtocol, tcpInfo, (datagram, length) -> {
+            InetDiagCodec.Decoded decoded = codec.decode(datagram, length, protocol, rows);
+            result.malformed += decoded.malformed;
+            if (decoded.status == InetDiagCodec.Status.ERROR) {
+                result.errno = decoded.errno;
+            }
+            return decoded.status == InetDiagCodec.Status.MORE;
+        });
+        return result;
+    }
+
+    private static String describe(Protocol protocol, int family) {
+        return protocol.id().toUpperCase(java.util.Locale.ROOT) + (family == AF_INET ? "/IPv4" : "/IPv6");
+    }
+
+    private void closeSocket() {
+        if (socket != null) {
+            socket.close();
+            socket = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeSocket();
+    }
+}
