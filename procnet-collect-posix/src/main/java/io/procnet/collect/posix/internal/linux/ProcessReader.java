@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Process details from {@code /proc/<pid>/{stat,comm,cmdline,status}}, cached per (pid, start
@@ -45,8 +46,8 @@ public final class ProcessReader {
             return ProcessInfo.unknown(pid);
         }
         Instant start = bootMillis < 0 ? null : Instant.ofEpochMilli(bootMillis + startTicks * 1000 / TICKS_PER_SECOND);
-        ProcessInfo cached = cache.get(pid);
-        if (cached != null && java.util.Objects.equals(cached.startTime(), start)) {
+        ProcessInfo cached = used.containsKey(pid) ? used.get(pid) : cache.get(pid);
+        if (cached != null && Objects.equals(cached.startTime(), start)) {
             used.put(pid, cached);
             return cached;
         }

@@ -1,0 +1,50 @@
+package io.procnet.collect.posix.internal.linux;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A /proc tree in a temp directory: processes with fds that link to sockets, stat, comm, cmdline, status. */
+final class FakeProc {
+    final Path root;
+
+    FakeProc(Path root) throws IOException {
+        this.root = root;
+        Files.writeString(root.resolve("stat"), "cpu  1 2 3\nbtime 1795000000\nprocesses 5\n");
+    }
+
+    /** A process started {@code startTicks} after boot. */
+    FakeProc process(long pid, String comm, String cmdline, long uid, long startTicks) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(Long.toString(pid)).resolve("fd")).getParent();
+        Files.writeString(dir.resolve("comm"), comm + "\n");
+        Files.write(dir.resolve("cmdline"), (cmdline.replace(' ', '\0') + "\0").getBytes(StandardCharsets.UTF_8));
+        Files.writeString(dir.resolve("status"), "Name:\t" + comm + "\nUid:\t" + uid + "\t" + uid + "\t" + uid + "\t"
+                + uid + "\nGid:\t0\t0\t0\t0\n");
+        Files.writeString(dir.resolve("stat"), pid + " (" + comm + ") S 1 " + pid + " " + pid
+                + " 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 1 0 " + startTicks + " 1000 100 18446744073709551615\n");
+        return this;
+    }
+
+    FakeProc socketFd(long pid, int fd, long inode) throws IOException {
+        return link(pid, fd, "socket:[" + inode + "]");
+    }
+
+    FakeProc link(long pid, int fd, String target) throws IOException {
+        Path link = root.resolve(Long.toString(pid)).resolve("fd").resolve(Integer.toString(fd));
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, Path.of(target));
+        return this;
+    }
+
+    void closeFd(long pid, int fd) throws IOException {
+        Files.delete(root.resolve(Long.toString(pid)).resolve("fd").resolve(Integer.toString(fd)));
+    }
+
+    void exit(long pid) throws IOException {
+        Path dir = root.resolve(Long.toString(pid));
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}

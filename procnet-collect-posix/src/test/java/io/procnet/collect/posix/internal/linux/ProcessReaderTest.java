@@ -1,0 +1,69 @@
+package io.procnet.collect.posix.internal.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.procnet.model.ProcessInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessReaderTest {
+
+    @Test
+    void readsNameCommandLineUserAndStartTime(@TempDir Path root) throws IOException {
+        new FakeProc(root).process(42, "postgres", "postgres -D /var/lib/pg", 70, 250);
+        Path passwd = root.resolve("passwd");
+        Files.writeString(passwd, "root:x:0:0::/root:/bin/sh\npostgres:x:70:70::/var/lib/pg:/bin/sh\n");
+
+        ProcessInfo info = new ProcessReader(root, new UserNames(passwd)).read(42);
+
+        assertThat(info).isEqualTo(new ProcessInfo(42, "postgres", "postgres -D /var/lib/pg", "postgres",
+                Instant.ofEpochSecond(1795000000).plusMillis(2500)));
+    }
+
+    @Test
+    void cachesPerStartTimeAndSeesAReusedPid(@TempDir Path root) throws IOException {
+        FakeProc proc = new FakeProc(root).process(42, "old", "old", 0, 100);
+        ProcessReader reader = new ProcessReader(root, new UserNames(root.resolve("none")));
+        ProcessInfo first = reader.read(42);
+        Files.writeString(root.resolve("42/comm"), "renamed\n"); // same process: the cache answers
+
+        assertThat(reader.read(42)).isSameAs(first);
+
+        proc.process(42, "new", "new --flag", 0, 900); // the pid now names another process
+        ProcessInfo reused = reader.read(42);
+        assertThat(reused.name()).isEqualTo("new");
+        assertThat(reused.startTime()).isAfter(first.startTime());
+        assertThat(reused.user()).isEqualTo("0");
+    }
+
+    @Test
+    void vanishedProcessIsUnknown(@TempDir Path root) throws IOException {
+        new FakeProc(root);
+        assertThat(new ProcessReader(root, new UserNames(root.resolve("passwd"))).read(7))
+                .isEqualTo(ProcessInfo.unknown(7));
+    }
+
+    @Test
+    void parsesStatWhateverTheNameHolds() {
+        String stat = "77 (evil) (name) 1 2) S 1 77 77 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 1 0 123456 1000 100\n";
+        assertThat(ProcessReader.parseStartTicks(stat)).isEqualTo(123456);
+        assertThatThrownBy(() -> ProcessReader.parseStartTicks("77 (x) S 1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void parsesCmdlineStatusAndBootTime() {
+        assertThat(ProcessReader.parseCmdline("java\0-jar\0app with space.jar\0".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("java -jar app with space.jar");
+        assertThat(ProcessReader.parseCmdline(new byte[0])).isEmpty();
+        assertThat(ProcessReader.parseStatusUid("Name:\tx\nUid:\t1000\t1000\t1000\t1000\n")).isEqualTo(1000);
+        assertThat(ProcessReader.parseBootTimeSeconds("cpu 1\nbtime 1700000000\n")).isEqualTo(1700000000);
+        assertThat(UserNames.parsePasswd("a:x:1:1::/:/bin/sh\nbroken\n:x:2:2\nb:x:notanumber:0\n"))
+                .containsExactlyEntriesOf(java.util.Map.of(1L, "a"));
+    }
+}

@@ -1,0 +1,126 @@
+package io.procnet.collect.posix.internal.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SocketOwnersTest {
+    private static final long RESCAN = 30_000_000_000L;
+
+    @TempDir
+    Path root;
+    private FakeProc proc;
+    private final AtomicLong clock = new AtomicLong();
+    private SocketOwners owners;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        proc = new FakeProc(root)
+                .process(100, "nginx", "nginx -g daemon", 0, 10).socketFd(100, 3, 1001).socketFd(100, 4, 1002)
+                .link(100, 0, "anon_inode:[eventfd]")
+                .process(200, "worker", "worker", 33, 20).socketFd(200, 5, 1002).link(200, 6, "pipe:[77]")
+                .process(300, "client", "client", 1000, 30).socketFd(300, 3, 1003);
+        Files.createDirectories(root.resolve("self"));
+        Files.writeString(root.resolve("uptime"), "1 2\n");
+        owners = new SocketOwners(root, clock::get, RESCAN);
+    }
+
+    @Test
+    void findsOwnersAndEveryHolderOfASharedSocket() {
+        owners.refresh(Set.of(1001L, 1002L, 1003L));
+
+        assertThat(owners.ownersOf(1001)).containsExactly(100);
+        assertThat(owners.ownersOf(1002)).containsExactlyInAnyOrder(100, 200);
+        assertThat(owners.ownersOf(1003)).containsExactly(300);
+        assertThat(owners.walks()).isEqualTo(1);
+    }
+
+    @Test
+    void knownInodesCauseNoWalk() {
+        owners.refresh(Set.of(1001L, 1003L));
+        owners.refresh(Set.of(1001L, 1003L));
+        owners.refresh(Set.of(1001L));
+
+        assertThat(owners.walks()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewSocketIsFoundByAnIncrementalWalk() throws IOException {
+        owners.refresh(Set.of(1001L));
+        proc.socketFd(300, 9, 1009);
+
+        owners.refresh(Set.of(1001L, 1009L));
+
+        assertThat(owners.ownersOf(1009)).containsExactly(300);
+        assertThat(owners.walks()).isBetween(2, 3);
+    }
+
+    @Test
+    void aReusedFdNumberIsReadAgain() throws IOException {
+        owners.refresh(Set.of(1003L));
+        proc.closeFd(300, 3);
+        proc.socketFd(300, 3, 1033); // same fd number, new socket
+
+        owners.refresh(Set.of(1033L));
+
+        assertThat(owners.ownersOf(1033)).containsExactly(300);
+    }
+
+    @Test
+    void anUnresolvableInodeIsRememberedUntilTheNextFullRescan() throws IOException {
+        owners.refresh(Set.of(1001L, 4242L));
+        int walks = owners.walks();
+
+        owners.refresh(Set.of(1001L, 4242L));
+        owners.refresh(Set.of(1001L, 4242L));
+        assertThat(owners.ownersOf(4242)).isNull();
+        assertThat(owners.walks()).isEqualTo(walks);
+
+        proc.socketFd(300, 8, 4242);
+        clock.addAndGet(RESCAN);
+        owners.refresh(Set.of(1001L, 4242L));
+        assertThat(owners.ownersOf(4242)).containsExactly(300);
+    }
+
+    @Test
+    void fullRescanCorrectsAnOwnerThatChanged() throws IOException {
+        owners.refresh(Set.of(1003L));
+        proc.closeFd(300, 3);
+        proc.socketFd(100, 7, 1003); // the socket was handed to another process
+
+        clock.addAndGet(RESCAN);
+        owners.refresh(Set.of(1003L));
+
+        assertThat(owners.ownersOf(1003)).containsExactly(100);
+    }
+
+    @Test
+    void processesThatExitedAreSkippedSilently() throws IOException {
+        owners.refresh(Set.of(1001L));
+        proc.exit(300);
+        Files.createDirectories(root.resolve("400")); // a process that vanished between listing and walking
+
+        owners.refresh(Set.of(1001L, 1002L, 5555L));
+
+        assertThat(owners.ownersOf(1001)).containsExactly(100);
+        assertThat(owners.deniedProcesses()).isZero();
+    }
+
+    @Test
+    void parsesLinkTargetsAndNames() {
+        assertThat(SocketOwners.socketInode("socket:[12345]")).isEqualTo(12345);
+        assertThat(SocketOwners.socketInode("pipe:[12345]")).isZero();
+        assertThat(SocketOwners.socketInode("socket:[x]")).isZero();
+        assertThat(SocketOwners.socketInode("/dev/null")).isZero();
+        assertThat(SocketOwners.parsePid("4711")).isEqualTo(4711);
+        assertThat(SocketOwners.parsePid("self")).isEqualTo(-1);
+        assertThat(SocketOwners.parsePid("")).isEqualTo(-1);
+    }
+}
