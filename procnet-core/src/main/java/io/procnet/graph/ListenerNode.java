@@ -29,6 +29,11 @@ public record ListenerNode(String id, String label, Protocol protocol, int port,
         bound = List.copyOf(bound);
     }
 
+    /** The node of a listening port, labelled {@code tcp/8080}. */
+    public static ListenerNode of(Protocol protocol, int port, List<Endpoint> bound) {
+        return new ListenerNode(idOf(protocol, port), protocol.id() + "/" + port, protocol, port, bound);
+    }
+
     /** The node id of a listening port. */
     public static String idOf(Protocol protocol, int port) {
         return "listen:" + protocol.id() + ":" + port;

@@ -142,11 +142,27 @@ class TopologyBuilderTest {
                 Arguments.of("UDP is left out unless asked for", TCP,
                         List.of(udp(10, "192.168.1.5:40000", "8.8.8.8:53"), udp(11, "0.0.0.0:5353", null)),
                         List.of(), List.of()),
-                Arguments.of("UDP with a remote is an edge, without one a listener", UDP,
-                        List.of(udp(10, "192.168.1.5:40000", "8.8.8.8:53"), udp(11, "0.0.0.0:5353", null)),
-                        List.of("udp:proc:10->ext:8.8.8.8:53 SERVICE_PORT x1",
-                                "udp:listen:udp:5353->proc:11:5353 LISTENER x1"),
-                        List.of("ext:8.8.8.8", "listen:udp:5353", "proc:10", "proc:11")),
+                Arguments.of("UDP with a remote is an edge; without one it draws nothing", UDP,
+                        List.of(udp(10, "192.168.1.5:40000", "8.8.8.8:53"), udp(11, "0.0.0.0:5353", null),
+                                udp(12, "0.0.0.0:0", null)),
+                        List.of("udp:proc:10->ext:8.8.8.8:53 SERVICE_PORT x1"), List.of("ext:8.8.8.8", "proc:10")),
+                Arguments.of("the most specific UDP socket serves, as the kernel delivers", UDP,
+                        List.of(udp(30, "0.0.0.0:53", null), udp(31, "127.0.0.1:53", null),
+                                udp(10, "127.0.0.1:40000", "127.0.0.1:53")),
+                        List.of("udp:proc:10->proc:31:53 LISTENER x1"), List.of("proc:10", "proc:31")),
+                Arguments.of("a pre-forked server: listener in the parent, connection in a worker", TCP,
+                        List.of(listen(100, "0.0.0.0:80"), est(101, "192.168.1.5:80", "1.2.3.4:50000")),
+                        List.of("tcp:ext:1.2.3.4->proc:101:80 LISTENER x1"), List.of("ext:1.2.3.4", "proc:101")),
+                Arguments.of("a repeated row (a socket shared after fork) is one connection", TCP,
+                        List.of(est(10, "127.0.0.1:40000", "127.0.0.1:7000"),
+                                est(11, "127.0.0.1:40000", "127.0.0.1:7000"),
+                                est(20, "127.0.0.1:7000", "127.0.0.1:40000")),
+                        List.of("tcp:proc:10->proc:20:7000 EPHEMERAL x1"), List.of("proc:10", "proc:20")),
+                Arguments.of("an owned repeat of an unowned half takes its place", TCP,
+                        List.of(est(-1, "127.0.0.1:40000", "127.0.0.1:7000"),
+                                est(11, "127.0.0.1:40000", "127.0.0.1:7000"),
+                                listen(20, "127.0.0.1:7000")),
+                        List.of("tcp:proc:11->proc:20:7000 LISTENER x1"), List.of("proc:11", "proc:20")),
                 Arguments.of("a local UDP client reaches the owner of an unconnected server socket", UDP,
                         List.of(udp(10, "127.0.0.1:40000", "127.0.0.1:53"), udp(30, "127.0.0.1:53", null)),
                         List.of("udp:proc:10->proc:30:53 LISTENER x1"), List.of("proc:10", "proc:30")),
@@ -273,6 +289,28 @@ class TopologyBuilderTest {
     }
 
     @Test
+    void classifierThatGivesNothingFallsBackToTheDefault() {
+        Graph graph = new TopologyBuilder((process, ports) -> null, TCP)
+                .build(snapshot(List.of(listen(20, "0.0.0.0:80"))));
+
+        assertThat(graph.node("proc:20").type()).isEqualTo(NodeClassifier.DEFAULT_TYPE);
+    }
+
+    @Test
+    void classifierCannotChangeTheListeningPorts() {
+        Graph graph = new TopologyBuilder((process, ports) -> {
+            try {
+                ports.clear();
+            } catch (UnsupportedOperationException expected) {
+                // read-only, as it should be
+            }
+            return NodeClassifier.DEFAULT.classify(process, ports);
+        }, TCP).build(snapshot(List.of(listen(20, "0.0.0.0:80"))));
+
+        assertThat(((ProcessNode) graph.node("proc:20")).listeningPorts()).containsExactly(80);
+    }
+
+    @Test
     void processWithoutDetailsIsLabelledByPid() {
         Snapshot snapshot = new Snapshot(T0, "test", List.of(listen(77, "0.0.0.0:80")), Map.of(), List.of());
 
@@ -356,6 +394,35 @@ class TopologyBuilderTest {
     }
 
     @Test
+    void aSocketWhoseOwnerShowsUpLateKeepsItsBaseline() {
+        TopologyBuilder builder = new TopologyBuilder(NodeClassifier.DEFAULT, TCP);
+        builder.build(snapshot(T0, List.of(est(-1, "192.168.1.5:50000", "10.0.0.1:443", 10_000_000_000L,
+                5_000_000_000L))));
+        Graph second = builder.build(snapshot(T0.plusSeconds(1), List.of(est(10, "192.168.1.5:50000", "10.0.0.1:443",
+                10_000_000_100L, 5_000_000_100L))));
+
+        assertThat(second.edge("tcp:proc:10->ext:10.0.0.1:443").traffic()).isEqualTo(new EdgeTraffic(100, 100));
+    }
+
+    @Test
+    void anEdgeThatChangesDirectionKeepsItsBaseline() {
+        TopologyBuilder builder = new TopologyBuilder(NodeClassifier.DEFAULT, TCP);
+        // two clients share 127.0.0.1:50000: fan-in says it serves
+        builder.build(snapshot(T0, List.of(
+                est(10, "127.0.0.1:40001", "127.0.0.1:50000", 1_000_000, 2_000_000),
+                est(20, "127.0.0.1:50000", "127.0.0.1:40001", 2_000_000, 1_000_000),
+                est(11, "127.0.0.1:40002", "127.0.0.1:50000", 0, 0),
+                est(20, "127.0.0.1:50000", "127.0.0.1:40002", 0, 0))));
+        // one left: the lower port wins and the other half gets metered
+        Graph second = builder.build(snapshot(T0.plusSeconds(1), List.of(
+                est(10, "127.0.0.1:40001", "127.0.0.1:50000", 1_000_010, 2_000_010),
+                est(20, "127.0.0.1:50000", "127.0.0.1:40001", 2_000_010, 1_000_010))));
+
+        assertThat(second.edges()).singleElement()
+                .satisfies(edge -> assertThat(edge.traffic()).isEqualTo(new EdgeTraffic(10, 10)));
+    }
+
+    @Test
     void countersFollowTheInodeAndRestartWhenTheyGoBack() {
         TopologyBuilder builder = new TopologyBuilder(NodeClassifier.DEFAULT, TCP);
         builder.build(snapshot(T0, List.of(withInode(est(10, "192.168.1.5:50000", "10.0.0.1:443", 1_000, 2_000), 77))));
@@ -387,15 +454,14 @@ class TopologyBuilderTest {
     @Test
     void idsFollowTheDesign() {
         Graph graph = build(UDP, List.of(listen(20, "0.0.0.0:5432"), udp(21, "[::]:53", null),
-                est(10, "192.168.1.5:50000", "[2001:db8::1]:443")));
+                udp(10, "[2001:db8::5]:40000", "[::1]:53"), est(10, "192.168.1.5:50000", "[2001:db8::1]:443")));
 
         assertThat(graph.nodes()).extracting(Node::id)
-                .containsExactly("ext:2001:db8::1", "listen:tcp:5432", "listen:udp:53", "proc:10", "proc:20", "proc:21");
+                .containsExactly("ext:2001:db8::1", "listen:tcp:5432", "proc:10", "proc:20", "proc:21");
         assertThat(graph.nodes()).extracting(Node::kind).containsExactly(
-                NodeKind.REMOTE, NodeKind.LISTENER, NodeKind.LISTENER, NodeKind.PROCESS, NodeKind.PROCESS,
-                NodeKind.PROCESS);
+                NodeKind.REMOTE, NodeKind.LISTENER, NodeKind.PROCESS, NodeKind.PROCESS, NodeKind.PROCESS);
         assertThat(graph.edges()).extracting(Edge::id).containsExactly(
-                "tcp:listen:tcp:5432->proc:20:5432", "tcp:proc:10->ext:2001:db8::1:443", "udp:listen:udp:53->proc:21:53");
+                "tcp:listen:tcp:5432->proc:20:5432", "tcp:proc:10->ext:2001:db8::1:443", "udp:proc:10->proc:21:53");
         assertThat(graph.node("ext:2001:db8::1").type()).isEqualTo(RemoteNode.TYPE);
     }
 

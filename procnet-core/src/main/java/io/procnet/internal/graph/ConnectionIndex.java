@@ -10,7 +10,7 @@ final class ConnectionIndex {
     private final int[] positions;
     private final int mask;
 
-    /** A table for up to {@code capacity} keys, at most half full. */
+    /** A table for up to {@code capacity} keys, at most half full; more keys than that are a caller's bug. */
     ConnectionIndex(int capacity) {
         int size = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) * 2;
         keys = new ConnectionKey[size];
@@ -20,23 +20,34 @@ final class ConnectionIndex {
 
     /** Maps {@code key} to {@code position}; a key given twice keeps its last position. */
     void put(ConnectionKey key, int position) {
-        int slot = key.hashCode() & mask;
-        while (keys[slot] != null && !keys[slot].equals(key)) {
-            slot = (slot + 1) & mask;
-        }
+        int slot = slotOf(key);
         keys[slot] = key;
         positions[slot] = position;
     }
 
+    /** Maps {@code key} to {@code position} unless it is there already; returns the earlier position, or -1. */
+    int putIfAbsent(ConnectionKey key, int position) {
+        int slot = slotOf(key);
+        if (keys[slot] != null) {
+            return positions[slot];
+        }
+        keys[slot] = key;
+        positions[slot] = position;
+        return -1;
+    }
+
     /** The position of {@code key}, or -1. */
     int get(ConnectionKey key) {
+        int slot = slotOf(key);
+        return keys[slot] != null ? positions[slot] : -1;
+    }
+
+    /** The slot holding {@code key}, or the free slot where it belongs. The table never fills: see the constructor. */
+    private int slotOf(ConnectionKey key) {
         int slot = key.hashCode() & mask;
-        while (keys[slot] != null) {
-            if (keys[slot].equals(key)) {
-                return positions[slot];
-            }
+        while (keys[slot] != null && !keys[slot].equals(key)) {
             slot = (slot + 1) & mask;
         }
-        return -1;
+        return slot;
     }
 }

@@ -4,8 +4,10 @@ import io.procnet.model.Endpoint;
 import io.procnet.model.Protocol;
 import io.procnet.model.SocketEntry;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How many connected sockets share each local endpoint: a server's accepted sockets all share
@@ -23,8 +25,10 @@ final class FanIn {
     int connectionsAt(Protocol protocol, Endpoint local) {
         if (counts == null) {
             counts = new HashMap<>();
+            Set<ConnectionKey> connections = new HashSet<>();
             for (SocketEntry socket : sockets) {
-                if (socket.remote() != null) {
+                // a row repeated (a socket shared after fork) is still one connection
+                if (socket.remote() != null && connections.add(ConnectionKey.of(socket))) {
                     counts.merge(new ConnectionKey(socket.protocol(), socket.local(), null), 1, Integer::sum);
                 }
             }

@@ -17,6 +17,7 @@ import io.procnet.model.SocketEntry;
 import io.procnet.model.Snapshot;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,6 +93,7 @@ public final class GraphAssembler {
                     continue;
                 }
                 sockets.add(socket);
+                traffic.record(socket);
                 if (!socket.local().isWildcard()) {
                     localAddresses.add(socket.local().address());
                 }
@@ -111,17 +113,18 @@ public final class GraphAssembler {
         }
 
         /**
-         * Turns every connection into an edge, in one pass: a local half waits in an index until
-         * the other half comes, so each half costs one lookup, and halves whose peer never comes
-         * (other namespace, accept queue, filtered) are connected alone at the end.
+         * Turns every connection into an edge. Local halves go into an index first (a row that
+         * repeats another's addresses is the same connection seen twice: only one of them stays,
+         * see {@link #preferred}); then each half looks up its peer, and halves whose peer is not
+         * there (other namespace, accept queue, filtered) are connected alone.
          */
         void connect() {
             int n = sockets.size();
             heuristics = new DirectionHeuristics(listeners, new FanIn(sockets), servicePorts, options.ephemeralPorts());
-            ConnectionIndex waiting = new ConnectionIndex(n);
-            int[] waitingOrder = new int[n];
-            int waitingCount = 0;
-            boolean[] paired = new boolean[n];
+            ConnectionIndex halves = new ConnectionIndex(n);
+            int[] local = new int[n];
+            int localCount = 0;
+            boolean[] settled = new boolean[n]; // paired, or dropped as a duplicate
             for (int i = 0; i < n; i++) {
                 SocketEntry socket = sockets.get(i);
                 if (socket.remote() == null) {
@@ -129,26 +132,43 @@ public final class GraphAssembler {
                 }
                 if (!isLocal(socket.remote().address())) {
                     connect(socket, null, false);
-                    continue;
-                }
-                if (socket.local().equals(socket.remote())) {
+                } else if (socket.local().equals(socket.remote())) {
                     connect(socket, socket, true); // connected to itself
+                } else {
+                    ConnectionKey key = ConnectionKey.of(socket);
+                    int twin = halves.putIfAbsent(key, i);
+                    if (twin >= 0) {
+                        boolean replace = preferred(socket, sockets.get(twin));
+                        settled[replace ? twin : i] = true;
+                        if (replace) {
+                            halves.put(key, i);
+                        }
+                    }
+                    local[localCount++] = i;
+                }
+            }
+            for (int k = 0; k < localCount; k++) {
+                int i = local[k];
+                if (settled[i]) {
                     continue;
                 }
-                int other = waiting.get(ConnectionKey.peerOf(socket));
-                if (other >= 0 && !paired[other]) {
-                    paired[other] = true;
-                    connect(sockets.get(other), socket, true);
+                int other = halves.get(ConnectionKey.peerOf(sockets.get(i)));
+                settled[i] = true;
+                if (other >= 0 && !settled[other]) {
+                    settled[other] = true;
+                    connect(sockets.get(i), sockets.get(other), true);
                 } else {
-                    waiting.put(ConnectionKey.of(socket), i);
-                    waitingOrder[waitingCount++] = i;
+                    connect(sockets.get(i), null, true);
                 }
             }
-            for (int w = 0; w < waitingCount; w++) {
-                if (!paired[waitingOrder[w]]) {
-                    connect(sockets.get(waitingOrder[w]), null, true);
-                }
+        }
+
+        /** Of two rows of one connection, the owned one, else the lower pid: the same whatever their order. */
+        private boolean preferred(SocketEntry candidate, SocketEntry incumbent) {
+            if (candidate.hasOwner() != incumbent.hasOwner()) {
+                return candidate.hasOwner();
             }
+            return candidate.pid() < incumbent.pid();
         }
 
         /** One connection: {@code self} and, when both halves are here, its {@code peer}. */
@@ -182,8 +202,8 @@ public final class GraphAssembler {
             Protocol protocol = self.protocol();
             int serverPort = remoteIsServer ? self.remote().port() : self.local().port();
             long serverPid = remoteIsServer ? otherPid : self.pid();
-            if (verdict.reason() == DirectionReason.LISTENER && serverPid != SocketEntry.NO_PID) {
-                listeners.markServed(protocol, serverPort, serverPid);
+            if (verdict.reason() == DirectionReason.LISTENER) {
+                listeners.markServed(protocol, remoteIsServer ? self.remote() : self.local(), serverPid);
             }
             EdgeKey key = remoteIsServer
                     ? new EdgeKey(selfNode, otherNode, protocol, serverPort)
@@ -200,10 +220,17 @@ public final class GraphAssembler {
             }
         }
 
-        /** A listening socket that no connection reached becomes a listener node attached to its owner. */
+        /**
+         * A TCP listening socket that no connection reached becomes a listener node attached to its
+         * owner. Unconnected UDP sockets get none: many are clients that send with sendto, and
+         * {@code --udp} draws UDP sockets that have a peer.
+         */
         void attachUnservedListeners() {
             Map<String, List<SocketEntry>> byNode = new HashMap<>();
             for (SocketEntry listener : listeners.unserved()) {
+                if (listener.protocol() != Protocol.TCP) {
+                    continue;
+                }
                 Protocol protocol = listener.protocol();
                 int port = listener.local().port();
                 String nodeId = ListenerNode.idOf(protocol, port);
@@ -215,9 +242,7 @@ public final class GraphAssembler {
                 SocketEntry first = entry.getValue().get(0);
                 List<Endpoint> bound = entry.getValue().stream().map(SocketEntry::local).distinct()
                         .sorted(Comparator.comparing(Endpoint::toString)).collect(Collectors.toList());
-                listenerNodes.add(new ListenerNode(entry.getKey(),
-                        first.protocol().id() + "/" + first.local().port(), first.protocol(), first.local().port(),
-                        bound));
+                listenerNodes.add(ListenerNode.of(first.protocol(), first.local().port(), bound));
             }
         }
 
@@ -241,13 +266,19 @@ public final class GraphAssembler {
         }
 
         private NodeClassification classify(ProcessInfo process, Set<Integer> ports) {
+            Set<Integer> readOnly = Collections.unmodifiableSet(ports);
             try {
-                return classifier.classify(process, ports);
+                NodeClassification classification = classifier.classify(process, readOnly);
+                if (classification != null) {
+                    return classification;
+                }
+                LOG.log(System.Logger.Level.WARNING, "classifier gave no type for pid " + process.pid()
+                        + "; using the default type");
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "classifier failed for pid " + process.pid()
                         + "; using the default type", e);
-                return NodeClassifier.DEFAULT.classify(process, ports);
             }
+            return NodeClassifier.DEFAULT.classify(process, readOnly);
         }
     }
 }

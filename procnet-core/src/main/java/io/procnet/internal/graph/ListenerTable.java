@@ -46,11 +46,19 @@ final class ListenerTable {
         return listener == null ? SocketEntry.NO_PID : listener.socket.pid();
     }
 
-    /** Records that process {@code pid} served a connection on {@code port}: its listeners there are in use. */
-    void markServed(Protocol protocol, int port, long pid) {
-        List<Listener> listeners = listenersAt(key(protocol, port));
+    /**
+     * Records that a connection reached {@code endpoint}, served by process {@code pid}: the
+     * listener that accepted it is in use whoever owns it (pre-forked servers accept in workers),
+     * and so are the other listeners of that process on that port.
+     */
+    void markServed(Protocol protocol, Endpoint endpoint, long pid) {
+        Listener accepting = find(protocol, endpoint, false);
+        if (accepting != null) {
+            accepting.served = true;
+        }
+        List<Listener> listeners = listenersAt(key(protocol, endpoint.port()));
         for (int i = 0; i < listeners.size(); i++) {
-            if (listeners.get(i).socket.pid() == pid) {
+            if (pid != SocketEntry.NO_PID && listeners.get(i).socket.pid() == pid) {
                 listeners.get(i).served = true;
             }
         }
@@ -69,15 +77,20 @@ final class ListenerTable {
         return unserved;
     }
 
+    /** The most specific listener that accepts {@code endpoint}, as the kernel would choose it. */
     private Listener find(Protocol protocol, Endpoint endpoint, boolean ownedOnly) {
         List<Listener> listeners = listenersAt(key(protocol, endpoint.port()));
+        Listener best = null;
+        int bestScore = 0;
         for (int i = 0; i < listeners.size(); i++) { // indexed: no iterator per lookup
             Listener listener = listeners.get(i);
-            if ((!ownedOnly || listener.socket.hasOwner()) && acceptsAddress(listener.socket.local(), endpoint)) {
-                return listener;
+            int score = ownedOnly && !listener.socket.hasOwner() ? 0 : specificity(listener.socket.local(), endpoint);
+            if (score > bestScore) {
+                best = listener;
+                bestScore = score;
             }
         }
-        return null;
+        return best;
     }
 
     private List<Listener> listenersAt(int key) {
@@ -85,14 +98,21 @@ final class ListenerTable {
     }
 
     /**
-     * {@code 0.0.0.0} accepts IPv4 only; {@code ::} accepts IPv6 and, dual-stack, IPv4 (which
-     * arrives v4-mapped and is normalised to IPv4); a specific address accepts only itself.
+     * How well a listener bound to {@code listener} matches a connection to {@code endpoint}: 3 for
+     * the same address, 2 for the wildcard of the same family, 1 for {@code ::} taking IPv4
+     * (dual-stack; the address arrives v4-mapped and is normalised to IPv4), 0 for no match
+     * ({@code 0.0.0.0} never takes IPv6).
      */
-    private static boolean acceptsAddress(Endpoint listener, Endpoint endpoint) {
+    private static int specificity(Endpoint listener, Endpoint endpoint) {
         if (!listener.isWildcard()) {
-            return listener.address().equals(endpoint.address());
+            return listener.address().equals(endpoint.address()) ? 3 : 0;
         }
-        return !(listener.address() instanceof Inet4Address) || endpoint.address() instanceof Inet4Address;
+        boolean listenerV4 = listener.address() instanceof Inet4Address;
+        boolean endpointV4 = endpoint.address() instanceof Inet4Address;
+        if (listenerV4 == endpointV4) {
+            return 2;
+        }
+        return listenerV4 ? 0 : 1;
     }
 
     private static int key(Protocol protocol, int port) {

@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Turns cumulative per-socket counters into bytes moved since the previous snapshot. Keeps the
- * counters of the sockets it was asked about last time, in flat arrays, and nothing else. Not
- * thread-safe.
+ * Turns cumulative per-socket counters into bytes moved since the previous snapshot. Every
+ * socket with counters is recorded as the next baseline, whoever owns it and whichever half of
+ * its connection gets metered, so that a socket whose owner shows up late, or whose edge changes
+ * direction, is not taken for a new one. Keeps the counters in flat arrays. Not thread-safe.
  */
 final class TrafficMeter {
     private Counters previous = new Counters(0);
@@ -78,17 +79,24 @@ final class TrafficMeter {
             return seconds;
         }
 
+        /** Records the counters of {@code socket}, if it has any, as part of the next baseline. */
+        void record(SocketEntry socket) {
+            if (socket.traffic() != null) {
+                current.add(socket, socket.traffic());
+            }
+        }
+
         /**
          * Bytes {@code socket} sent and received since the previous snapshot, into {@code sentAndReceived};
-         * false when the socket has no counters. A socket not seen before (or whose counters went
-         * back, a reused connection) counts everything it has, since it opened during the interval.
+         * false when the socket has no counters. A socket not in the previous snapshot (or whose
+         * counters went back, a reused connection) counts everything it has: it opened during the
+         * interval.
          */
         boolean delta(SocketEntry socket, long[] sentAndReceived) {
             TrafficCounters now = socket.traffic();
             if (now == null) {
                 return false;
             }
-            current.add(socket, now);
             int before = previous.find(socket);
             boolean continues = before >= 0
                     && now.bytesSent() >= previous.sent[before] && now.bytesReceived() >= previous.received[before];
