@@ -9,5 +9,6 @@ module io.procnet.collect.posix {
 
     provides io.procnet.spi.CollectorProvider with
             io.procnet.collect.posix.internal.netlink.LinuxNetlinkProvider,
-            io.procnet.collect.posix.internal.procfs.LinuxProcfsProvider;
+            io.procnet.collect.posix.internal.procfs.LinuxProcfsProvider,
+            io.procnet.collect.posix.internal.ss.LinuxSsProvider;
 }
