@@ -10,5 +10,6 @@ module io.procnet.collect.posix {
     provides io.procnet.spi.CollectorProvider with
             io.procnet.collect.posix.internal.netlink.LinuxNetlinkProvider,
             io.procnet.collect.posix.internal.procfs.LinuxProcfsProvider,
-            io.procnet.collect.posix.internal.ss.LinuxSsProvider;
+            io.procnet.collect.posix.internal.ss.LinuxSsProvider,
+            io.procnet.collect.posix.internal.oshi.OshiProvider;
 }

@@ -1,0 +1,83 @@
+package io.procnet.collect.posix.internal.oshi;
+
+import io.procnet.model.CollectionIssue;
+import io.procnet.model.ProcessInfo;
+import io.procnet.model.Protocol;
+import io.procnet.model.SocketEntry;
+import io.procnet.model.Snapshot;
+import io.procnet.spi.CollectorException;
+import io.procnet.spi.CollectorOptions;
+import io.procnet.spi.ConnectionCollector;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import oshi.SystemInfo;
+import oshi.software.os.OSProcess;
+import oshi.software.os.OperatingSystem;
+
+/**
+ * Connections and processes through OSHI: the collector for macOS and the BSDs, and a fallback
+ * anywhere OSHI runs. Not thread-safe.
+ */
+public final class OshiCollector implements ConnectionCollector {
+    static final String ID = "oshi";
+
+    private final OperatingSystem os;
+    private final CollectorOptions options;
+    private final Clock clock;
+
+    public OshiCollector(CollectorOptions options, Clock clock) {
+        this.os = new SystemInfo().getOperatingSystem();
+        this.options = options;
+        this.clock = clock;
+    }
+
+    @Override
+    public Snapshot collect() throws CollectorException {
+        OshiDecoder.Decoded decoded;
+        try {
+            decoded = OshiDecoder.decode(os.getInternetProtocolStats().getConnections(),
+                    options.includes(Protocol.TCP), options.includes(Protocol.UDP));
+        } catch (RuntimeException e) {
+            throw new CollectorException("OSHI could not list connections: " + e.getMessage(), e);
+        }
+        Map<Long, ProcessInfo> processes = new HashMap<>();
+        int unowned = 0;
+        for (SocketEntry socket : decoded.sockets()) {
+            if (socket.hasOwner()) {
+                processes.computeIfAbsent(socket.pid(), this::process);
+            } else if (socket.state() != io.procnet.model.SocketState.TIME_WAIT) {
+                unowned++;
+            }
+        }
+        List<CollectionIssue> issues = new ArrayList<>();
+        if (decoded.malformed() > 0) {
+            issues.add(new CollectionIssue(CollectionIssue.MALFORMED_ROWS,
+                    decoded.malformed() + " connections from OSHI could not be converted and were skipped",
+                    decoded.malformed()));
+        }
+        if (unowned > 0) {
+            issues.add(new CollectionIssue(CollectionIssue.UNOWNED_SOCKETS,
+                    unowned + " sockets without owner: run as root or administrator to see every process", unowned));
+        }
+        return new Snapshot(clock.instant(), ID, decoded.sockets(), processes, issues);
+    }
+
+    private ProcessInfo process(long pid) {
+        OSProcess process = os.getProcess((int) pid);
+        if (process == null) {
+            return ProcessInfo.unknown(pid);
+        }
+        String user = process.getUser();
+        long start = process.getStartTime();
+        return new ProcessInfo(pid, nullToEmpty(process.getName()), nullToEmpty(process.getCommandLine()),
+                user == null || user.isEmpty() ? null : user, start > 0 ? Instant.ofEpochMilli(start) : null);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
