@@ -50,6 +50,7 @@ public final class LinuxCollector implements ConnectionCollector {
             }
         }
         owners.refresh(inodes);
+        processes.invalidate(owners.takeRelistedPids());
 
         List<SocketEntry> sockets = new ArrayList<>(read.rows().size());
         Map<Long, ProcessInfo> owningProcesses = new HashMap<>();

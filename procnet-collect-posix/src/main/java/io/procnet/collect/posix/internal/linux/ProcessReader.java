@@ -8,25 +8,40 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Process details from {@code /proc/<pid>/{stat,comm,cmdline,status}}, cached per (pid, start
- * time): each read costs one small {@code stat} read to see whether the pid still names the same
- * process. Not thread-safe.
+ * time). A cached process is handed out without any I/O until it is {@link #invalidate
+ * invalidated} (the owner walk saw its fds change, which is how a reused pid shows up) or its
+ * entry is older than a revalidation period; then one {@code stat} read tells whether the pid
+ * still names the same process. Not thread-safe.
  */
 public final class ProcessReader {
     /** USER_HZ: the unit of /proc times, 100 on every mainstream Linux architecture. */
     private static final long TICKS_PER_SECOND = 100;
 
+    /** A cached process is checked again at least this often, so that renames and reused pids show. */
+    public static final long REVALIDATE_NANOS = 30_000_000_000L;
+
     private final Path procRoot;
     private final UserNames users;
+    private final LongSupplier nanoClock;
     private final long bootMillis;
-    private Map<Long, ProcessInfo> cache = new HashMap<>();
-    private Map<Long, ProcessInfo> used = new HashMap<>();
+    private Map<Long, Entry> cache = new HashMap<>();
+    private Map<Long, Entry> used = new HashMap<>();
+
+    private record Entry(ProcessInfo info, long validatedAt) {
+    }
 
     public ProcessReader(Path procRoot, UserNames users) {
+        this(procRoot, users, System::nanoTime);
+    }
+
+    public ProcessReader(Path procRoot, UserNames users, LongSupplier nanoClock) {
         this.procRoot = procRoot;
         this.users = users;
+        this.nanoClock = nanoClock;
         long boot;
         try {
             boot = parseBootTimeSeconds(ProcFiles.read(procRoot.resolve("stat"))) * 1000;
@@ -38,6 +53,12 @@ public final class ProcessReader {
 
     /** The process, or {@link ProcessInfo#unknown(long)} when it exited or cannot be read. */
     public ProcessInfo read(long pid) {
+        long now = nanoClock.getAsLong();
+        Entry cached = used.containsKey(pid) ? used.get(pid) : cache.get(pid);
+        if (cached != null && now - cached.validatedAt() < REVALIDATE_NANOS) {
+            used.put(pid, cached);
+            return cached.info();
+        }
         Path dir = procRoot.resolve(Long.toString(pid));
         long startTicks;
         try {
@@ -46,14 +67,20 @@ public final class ProcessReader {
             return ProcessInfo.unknown(pid);
         }
         Instant start = bootMillis < 0 ? null : Instant.ofEpochMilli(bootMillis + startTicks * 1000 / TICKS_PER_SECOND);
-        ProcessInfo cached = used.containsKey(pid) ? used.get(pid) : cache.get(pid);
-        if (cached != null && Objects.equals(cached.startTime(), start)) {
-            used.put(pid, cached);
-            return cached;
-        }
-        ProcessInfo info = readDetails(pid, dir, start);
-        used.put(pid, info);
+        ProcessInfo info = cached != null && Objects.equals(cached.info().startTime(), start)
+                ? cached.info() : readDetails(pid, dir, start);
+        used.put(pid, new Entry(info, now));
         return info;
+    }
+
+    /** Makes the next read of these pids check {@code /proc} again. */
+    public void invalidate(Iterable<Long> pids) {
+        for (Long pid : pids) {
+            Entry entry = cache.get(pid);
+            if (entry != null) {
+                cache.put(pid, new Entry(entry.info(), Long.MIN_VALUE / 2));
+            }
+        }
     }
 
     /** Forgets the processes not read since the last call: exited ones leave the cache. */

@@ -36,6 +36,7 @@ public final class SocketOwners {
     private Map<Long, long[]> owners = new HashMap<>();
     private final Map<Long, ProcessFds> processes = new HashMap<>();
     private final Set<Long> unresolvable = new HashSet<>();
+    private final Set<Long> relisted = new HashSet<>();
     private long lastFullScan;
     private boolean scanned;
     private int deniedProcesses;
@@ -81,6 +82,16 @@ public final class SocketOwners {
     /** The pids holding {@code inode} (the first one is the socket's pid), or null when unknown. */
     public long[] ownersOf(long inode) {
         return owners.get(inode);
+    }
+
+    /**
+     * The pids whose fds were listed since the last call: processes that opened sockets, and so
+     * may be new processes under a reused pid.
+     */
+    public Set<Long> takeRelistedPids() {
+        Set<Long> pids = Set.copyOf(relisted);
+        relisted.clear();
+        return pids;
     }
 
     /** Processes whose fds the last walk could not read (not running as root). */
@@ -175,6 +186,7 @@ public final class SocketOwners {
             return true;
         }
         seen.fdCount = fdCount;
+        relisted.add(pid);
         return true;
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,19 +29,35 @@ class ProcessReaderTest {
     }
 
     @Test
-    void cachesPerStartTimeAndSeesAReusedPid(@TempDir Path root) throws IOException {
+    void cachedProcessesCostNoIoUntilInvalidated(@TempDir Path root) throws IOException {
         FakeProc proc = new FakeProc(root).process(42, "old", "old", 0, 100);
-        ProcessReader reader = new ProcessReader(root, new UserNames(root.resolve("none")));
+        AtomicLong clock = new AtomicLong();
+        ProcessReader reader = new ProcessReader(root, new UserNames(root.resolve("none")), clock::get);
         ProcessInfo first = reader.read(42);
-        Files.writeString(root.resolve("42/comm"), "renamed\n"); // same process: the cache answers
-
-        assertThat(reader.read(42)).isSameAs(first);
-
+        reader.endCollection();
         proc.process(42, "new", "new --flag", 0, 900); // the pid now names another process
+
+        assertThat(reader.read(42)).isSameAs(first); // trusted: no walk said anything changed
+        reader.endCollection();
+
+        reader.invalidate(List.of(42L));
         ProcessInfo reused = reader.read(42);
         assertThat(reused.name()).isEqualTo("new");
         assertThat(reused.startTime()).isAfter(first.startTime());
         assertThat(reused.user()).isEqualTo("0");
+    }
+
+    @Test
+    void samePidAndStartTimeKeepsTheCachedDetailsAfterRevalidation(@TempDir Path root) throws IOException {
+        new FakeProc(root).process(42, "server", "server", 0, 100);
+        AtomicLong clock = new AtomicLong();
+        ProcessReader reader = new ProcessReader(root, new UserNames(root.resolve("none")), clock::get);
+        ProcessInfo first = reader.read(42);
+        reader.endCollection();
+        Files.writeString(root.resolve("42/comm"), "renamed\n"); // same process, same start time
+
+        clock.addAndGet(ProcessReader.REVALIDATE_NANOS);
+        assertThat(reader.read(42)).isSameAs(first);
     }
 
     @Test

@@ -1,0 +1,214 @@
+package io.procnet.collect.posix.internal.live;
+
+import io.procnet.model.Snapshot;
+import io.procnet.spi.CollectorOptions;
+import io.procnet.spi.CollectorProvider;
+import io.procnet.spi.CollectorRegistry;
+import io.procnet.spi.ConnectionCollector;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times the Linux collectors against {@code ss -tanp} in one run, on a loopback load made by
+ * {@code shared/bench/socket_load.py}: 20 servers and 100 clients (121 processes) holding 10k and
+ * then 50k established connections. Needs root to see every owner. Not a test: run it from the
+ * repository root with
+ * {@code mvn -q -pl procnet-collect-posix test-compile exec:exec@collector-bench}.
+ *
+ * <p>Per load it reports the median of 7 timed collects (after warm-up where the case is warm) of:
+ * {@code ss -tanp} as a process; {@code linux-netlink} cold (a fresh collector each time), warm
+ * with nothing new, and warm with 20 connections opened since the previous collect;
+ * {@code linux-procfs} cold and warm; {@code oshi}; and checks that a JVM with {@code -Xmx64m}
+ * collects the load with {@code linux-netlink}.
+ */
+public final class CollectorBenchmark {
+    private static final int RUNS = 7;
+
+    private CollectorBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--small-heap-check")) {
+            smallHeapCheck();
+            return;
+        }
+        Path load = Path.of(args.length > 0 ? args[0] : "../shared/bench/socket_load.py");
+        int[] sizes = args.length > 1 ? parseSizes(args[1]) : new int[] {10_000, 50_000};
+        System.out.printf("collector benchmark: median of %d collects; load: %s, 20 servers, 100 clients%n",
+                RUNS, load);
+        for (int connections : sizes) {
+            run(load, connections);
+        }
+    }
+
+    private static void run(Path loadScript, int connections) throws Exception {
+        Process load = new ProcessBuilder("python3", loadScript.toString(), "--servers", "20", "--clients", "100",
+                "--conns-per-client", Integer.toString(connections / 100), "--udp", "50")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process opener = null;
+        try {
+            BufferedReader ready = new BufferedReader(new InputStreamReader(load.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line = ready.readLine();
+            if (line == null || !line.startsWith("ready")) {
+                throw new IOException("socket_load.py did not get ready: " + line);
+            }
+            opener = startOpener();
+            CollectorRegistry registry = CollectorRegistry.discover();
+            CollectorOptions options = CollectorOptions.defaults();
+
+            double ss = median(RUNS, () -> runSs());
+            double netlinkCold = median(5, () -> fresh(registry, "linux-netlink", options));
+            Measure netlinkWarm = warm(registry, "linux-netlink", options, null);
+            Measure netlinkNew = warm(registry, "linux-netlink", options, opener);
+            double procfsCold = median(5, () -> fresh(registry, "linux-procfs", options));
+            Measure procfsWarm = warm(registry, "linux-procfs", options, null);
+            Measure oshi = warm(registry, "oshi", options, null);
+            String smallHeap = smallHeapRun();
+
+            System.out.printf(Locale.ROOT, "%n%,d connections, %,d sockets in the netlink snapshot%n", connections,
+                    netlinkWarm.sockets);
+            row("ss -tanp (reference)", ss, ss);
+            row("linux-netlink cold", netlinkCold, ss);
+            row("linux-netlink warm, nothing new", netlinkWarm.median, ss);
+            row("linux-netlink warm, 20 new connections", netlinkNew.median, ss);
+            row("linux-procfs cold", procfsCold, ss);
+            row("linux-procfs warm", procfsWarm.median, ss);
+            row("oshi", oshi.median, ss);
+            System.out.println("  linux-netlink in a JVM with -Xmx64m: " + smallHeap);
+        } finally {
+            if (opener != null) {
+                opener.destroyForcibly();
+            }
+            load.destroy();
+            load.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void row(String what, double millis, double reference) {
+        System.out.printf(Locale.ROOT, "  %-40s %9.1f ms   %6.3fx ss%n", what, millis, millis / reference);
+    }
+
+    private record Measure(double median, int sockets) {
+    }
+
+    /** One collector, warmed up, then {@value #RUNS} timed collects; with an opener, 20 new connections before each. */
+    private static Measure warm(CollectorRegistry registry, String id, CollectorOptions options, Process opener)
+            throws Exception {
+        try (ConnectionCollector collector = registry.select(id).create(options)) {
+            for (int i = 0; i < 3; i++) {
+                collector.collect();
+            }
+            List<Double> times = new ArrayList<>();
+            int sockets = 0;
+            for (int i = 0; i < RUNS; i++) {
+                if (opener != null) {
+                    openTwenty(opener);
+                }
+                long start = System.nanoTime();
+                Snapshot snapshot = collector.collect();
+                times.add((System.nanoTime() - start) / 1e6);
+                sockets = snapshot.sockets().size();
+            }
+            return new Measure(median(times), sockets);
+        }
+    }
+
+    private static double fresh(CollectorRegistry registry, String id, CollectorOptions options) throws Exception {
+        CollectorProvider provider = registry.select(id);
+        long start = System.nanoTime();
+        try (ConnectionCollector collector = provider.create(options)) {
+            collector.collect();
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double runSs() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process ss = new ProcessBuilder("ss", "-tanp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ss.getInputStream().readAllBytes();
+        ss.waitFor();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** A python3 helper that opens 20 more connections to the first server each time it reads a line. */
+    private static Process startOpener() throws IOException {
+        return new ProcessBuilder("python3", "-c", String.join("\n",
+                "import socket, sys",
+                "keep = []",
+                "for line in sys.stdin:",
+                "    keep += [socket.create_connection(('127.0.0.1', 20000)) for _ in range(20)]",
+                "    print('ok', flush=True)")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static void openTwenty(Process opener) throws IOException {
+        OutputStream in = opener.getOutputStream();
+        in.write('\n');
+        in.flush();
+        new BufferedReader(new InputStreamReader(opener.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+
+    /** Runs {@code --small-heap-check} in a child JVM with -Xmx64m. */
+    private static String smallHeapRun() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                CollectorBenchmark.class.getName(), "--small-heap-check").redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        return child.waitFor() == 0 ? output : "FAILED (exit " + child.exitValue() + "): " + output;
+    }
+
+    private static void smallHeapCheck() throws Exception {
+        Runtime runtime = Runtime.getRuntime();
+        try (ConnectionCollector collector = CollectorRegistry.discover().select("linux-netlink")
+                .create(CollectorOptions.defaults())) {
+            long worst = 0;
+            int sockets = 0;
+            for (int i = 0; i < 10; i++) {
+                Snapshot snapshot = collector.collect();
+                sockets = snapshot.sockets().size();
+                System.gc();
+                worst = Math.max(worst, runtime.totalMemory() - runtime.freeMemory());
+            }
+            System.out.printf(Locale.ROOT, "ok, 10 collects of %,d sockets, live heap after GC at most %.1f MiB"
+                    + " (max heap %.0f MiB)", sockets, worst / 1048576.0, runtime.maxMemory() / 1048576.0);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Timed {
+        double run() throws Exception;
+    }
+
+    private static double median(int runs, Timed timed) throws Exception {
+        timed.run(); // warm-up: the first one also pays class loading
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            times.add(timed.run());
+        }
+        return median(times);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static int[] parseSizes(String text) {
+        String[] parts = text.split(",");
+        int[] sizes = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            sizes[i] = Integer.parseInt(parts[i].strip());
+        }
+        return sizes;
+    }
+}
