@@ -49,7 +49,17 @@ public final class LinuxHost {
 
     /** A collector over {@code table} with the owners and process details of this host. */
     public static LinuxCollector collector(String id, SocketTable table, CollectorOptions options) {
-        return new LinuxCollector(id, table, new SocketOwners(PROC, System::nanoTime, FULL_RESCAN_NANOS),
+        return new LinuxCollector(id, table, new SocketOwners(PROC, fdScanner(), System::nanoTime, FULL_RESCAN_NANOS),
                 new ProcessReader(PROC, new UserNames(Path.of("/etc/passwd"))), Clock.systemUTC(), privileged());
+    }
+
+    /** The libc fd scanner where JNA loads, else the pure Java one. */
+    static FdScanner fdScanner() {
+        try {
+            LibC.getpid();
+            return new LibcFdScanner(PROC.toString());
+        } catch (LinkageError e) {
+            return new NioFdScanner(PROC);
+        }
     }
 }

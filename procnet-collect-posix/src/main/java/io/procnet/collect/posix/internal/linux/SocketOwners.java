@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,9 +25,8 @@ import java.util.function.LongSupplier;
  * unresolvable until the next periodic full rescan, which also catches owners that changed.
  */
 public final class SocketOwners {
-    private static final String SOCKET_PREFIX = "socket:[";
-
     private final Path procRoot;
+    private final FdScanner fds;
     private final LongSupplier nanoClock;
     private final long fullRescanNanos;
     private final long selfPid = ProcessHandle.current().pid();
@@ -50,11 +48,13 @@ public final class SocketOwners {
 
     /**
      * @param procRoot        normally {@code /proc}
+     * @param fds             reads {@code <procRoot>/<pid>/fd}
      * @param nanoClock       a monotonic clock in nanoseconds
      * @param fullRescanNanos how often every link is read again
      */
-    public SocketOwners(Path procRoot, LongSupplier nanoClock, long fullRescanNanos) {
+    public SocketOwners(Path procRoot, FdScanner fds, LongSupplier nanoClock, long fullRescanNanos) {
         this.procRoot = procRoot;
+        this.fds = fds;
         this.nanoClock = nanoClock;
         this.fullRescanNanos = fullRescanNanos;
     }
@@ -160,29 +160,24 @@ public final class SocketOwners {
         if (!readAll && !self && fdCount > 0 && fdCount == seen.fdCount) {
             return true;
         }
-        if (readAll || self) {
+        boolean rereadAll = readAll || self;
+        if (rereadAll) {
             seen.inodeByFd.clear();
         }
-        try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
-            for (Path fd : fds) {
-                int number = (int) parsePid(fd.getFileName().toString());
-                if (number < 0 || seen.inodeByFd.containsKey(number)) {
-                    continue;
+        try {
+            fds.scan(pid, fd -> rereadAll || !seen.inodeByFd.containsKey(fd), (fd, inode) -> {
+                if (inode != FdScanner.UNREAD) {
+                    seen.inodeByFd.put(fd, inode);
+                    if (inode > 0) {
+                        addOwner(inode, pid);
+                    }
                 }
-                long inode = socketInode(Files.readSymbolicLink(fd).toString());
-                seen.inodeByFd.put(number, inode);
-                if (inode > 0) {
-                    addOwner(inode, pid);
-                }
-            }
+            });
         } catch (AccessDeniedException e) {
             processes.remove(pid); // EACCES: skip the rest of this process
             return false;
-        } catch (NoSuchFileException e) {
-            processes.remove(pid); // exited, or the fd closed, while we looked
-            return true;
         } catch (IOException e) {
-            processes.remove(pid);
+            processes.remove(pid); // exited while we looked, or unreadable: skipped silently
             return true;
         }
         seen.fdCount = fdCount;
@@ -215,20 +210,8 @@ public final class SocketOwners {
         }
     }
 
-    /** The inode of a {@code socket:[12345]} link target, 0 for any other target. */
-    static long socketInode(String target) {
-        if (!target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
     /** A decimal name as a number, -1 for any other name. */
-    static long parsePid(String name) {
+    public static long parsePid(String name) {
         if (name.isEmpty() || name.length() > 18) {
             return -1;
         }

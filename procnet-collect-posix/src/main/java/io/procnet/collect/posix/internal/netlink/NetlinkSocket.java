@@ -4,6 +4,7 @@ import static io.procnet.collect.posix.internal.netlink.InetDiag.*;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import io.procnet.collect.posix.internal.linux.LibC;
 import com.sun.jna.NativeLong;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SocketOwnersTest {
+/** Runs against a fake /proc with both fd scanners: the libc one and the pure Java one. */
+abstract class SocketOwnersContract {
     private static final long RESCAN = 30_000_000_000L;
 
     @TempDir
@@ -29,7 +30,19 @@ class SocketOwnersTest {
                 .process(300, "client", "client", 1000, 30).socketFd(300, 3, 1003);
         Files.createDirectories(root.resolve("self"));
         Files.writeString(root.resolve("uptime"), "1 2\n");
-        owners = new SocketOwners(root, clock::get, RESCAN);
+        owners = new SocketOwners(root, scanner(root), clock::get, RESCAN);
+    }
+
+    abstract FdScanner scanner(Path root);
+
+    @Test
+    void scannerReadsOnlyTheLinksAskedFor() throws IOException {
+        java.util.Map<Integer, Long> seen = new java.util.TreeMap<>();
+        scanner(root).scan(100, fd -> fd != 4, seen::put);
+
+        assertThat(seen).isEqualTo(java.util.Map.of(0, 0L, 3, 1001L, 4, FdScanner.UNREAD));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scanner(root).scan(999, fd -> true, (fd, inode) -> { }))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
     }
 
     @Test
@@ -115,10 +128,10 @@ class SocketOwnersTest {
 
     @Test
     void parsesLinkTargetsAndNames() {
-        assertThat(SocketOwners.socketInode("socket:[12345]")).isEqualTo(12345);
-        assertThat(SocketOwners.socketInode("pipe:[12345]")).isZero();
-        assertThat(SocketOwners.socketInode("socket:[x]")).isZero();
-        assertThat(SocketOwners.socketInode("/dev/null")).isZero();
+        assertThat(FdScanner.socketInode("socket:[12345]")).isEqualTo(12345);
+        assertThat(FdScanner.socketInode("pipe:[12345]")).isZero();
+        assertThat(FdScanner.socketInode("socket:[x]")).isZero();
+        assertThat(FdScanner.socketInode("/dev/null")).isZero();
         assertThat(SocketOwners.parsePid("4711")).isEqualTo(4711);
         assertThat(SocketOwners.parsePid("self")).isEqualTo(-1);
         assertThat(SocketOwners.parsePid("")).isEqualTo(-1);
