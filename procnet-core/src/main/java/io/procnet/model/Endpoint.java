@@ -39,6 +39,14 @@ public record Endpoint(InetAddress address, int port) {
         return new Endpoint(InetAddresses.parseLiteral(addressLiteral), port);
     }
 
+    /**
+     * True for the wildcard address with port 0 ({@code 0.0.0.0:0}, {@code [::]:0}): what socket
+     * tables give as the peer of a socket that has none.
+     */
+    public boolean isUnspecified() {
+        return port == 0 && isWildcard();
+    }
+
     /** True for {@code 0.0.0.0} and {@code ::}, the "any address" of a listener. */
     public boolean isWildcard() {
         return address.isAnyLocalAddress();

@@ -33,7 +33,7 @@ public record SocketEntry(Protocol protocol, Endpoint local, Endpoint remote, So
         if (inode < 0) {
             throw new IllegalArgumentException("inode must not be negative: " + inode);
         }
-        if (remote != null && remote.isWildcard() && remote.port() == 0) {
+        if (remote != null && remote.isUnspecified()) {
             remote = null;
         }
     }

@@ -38,6 +38,11 @@ public enum SocketState {
         LAST_ACK, FIN_WAIT_2, TIME_WAIT
     };
 
+    /** The state of a UDP socket, which has no state machine: {@code BOUND} without a peer, else {@code ESTABLISHED}. */
+    public static SocketState forUdp(Endpoint remote) {
+        return remote == null || remote.isUnspecified() ? BOUND : ESTABLISHED;
+    }
+
     /** Decodes a Linux {@code TCP_*} state ({@code include/net/tcp_states.h}, 1..13). */
     public static SocketState fromLinux(int code) {
         return lookup(LINUX, code);

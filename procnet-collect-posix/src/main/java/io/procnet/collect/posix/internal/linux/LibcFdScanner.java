@@ -11,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.function.IntPredicate;
 
 /**
- * {@link FdScanner} through libc: {@code opendir}/{@code readdir} and {@code readlinkat} relative
+ * {@link FdScanner} through libc, for 64-bit Linux (the {@code dirent} layout below): {@code opendir}/{@code readdir} and {@code readlinkat} relative
  * to the open directory, with the name passed straight from the {@code dirent}, so an fd costs
  * one syscall and no Java string. About three times faster than {@link NioFdScanner}. Not
  * thread-safe (one reused link buffer).
@@ -19,6 +19,7 @@ import java.util.function.IntPredicate;
 public final class LibcFdScanner implements FdScanner {
     /** {@code struct dirent} of glibc on 64-bit Linux: d_ino 0, d_off 8, d_reclen 16, d_type 18, d_name 19. */
     private static final int D_NAME = 19;
+    private static final int D_RECLEN = 16;
     /** Longest fd name read: fd numbers have at most 10 digits. */
     private static final int NAME_BYTES = 12;
     /** {@code socket:[4294967295]} is 19 bytes; longer targets are not sockets and are cut. */
@@ -69,7 +70,13 @@ public final class LibcFdScanner implements FdScanner {
     }
 
     private int fdNumber(Pointer entry) {
-        entry.read(D_NAME, nameBytes, 0, NAME_BYTES);
+        int recordLength = entry.getShort(D_RECLEN) & 0xFFFF;
+        int available = Math.min(NAME_BYTES, recordLength - D_NAME); // never read past the record
+        if (available <= 0) {
+            return -1;
+        }
+        java.util.Arrays.fill(nameBytes, (byte) 0);
+        entry.read(D_NAME, nameBytes, 0, available);
         long value = 0;
         int i = 0;
         for (; i < NAME_BYTES && nameBytes[i] != 0; i++) {

@@ -1,5 +1,6 @@
 package io.procnet.collect.posix.internal.linux;
 
+import io.procnet.collect.posix.internal.UnownedSockets;
 import io.procnet.model.CollectionIssue;
 import io.procnet.model.ProcessInfo;
 import io.procnet.model.SocketEntry;
@@ -71,15 +72,13 @@ public final class LinuxCollector implements ConnectionCollector {
         processes.endCollection();
         List<CollectionIssue> issues = new ArrayList<>(read.issues());
         if (unowned > 0) {
-            issues.add(new CollectionIssue(CollectionIssue.UNOWNED_SOCKETS, privileged
-                    ? unowned + " sockets without owner: their processes are outside this pid namespace"
-                            + " or closed them while we looked"
-                    : unowned + " sockets without owner: run as root (or with CAP_SYS_PTRACE and"
-                            + " CAP_DAC_READ_SEARCH) to see the processes of other users", unowned));
-        }
-        if (owners.deniedProcesses() > 0) {
-            issues.add(new CollectionIssue(CollectionIssue.ACCESS_DENIED, owners.deniedProcesses()
-                    + " processes whose open files could not be read", owners.deniedProcesses()));
+            int denied = owners.deniedProcesses();
+            String unreadable = denied > 0 ? " (" + denied + " processes' open files could not be read)" : "";
+            issues.add(UnownedSockets.issue(unowned, privileged
+                    ? "their processes are outside this pid namespace, refuse access, or closed them while"
+                            + " we looked" + unreadable
+                    : "run as root (or with CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH) to see the processes of"
+                            + " other users" + unreadable));
         }
         return new Snapshot(clock.instant(), id, sockets, owningProcesses, issues);
     }

@@ -53,13 +53,16 @@ public final class LinuxHost {
                 new ProcessReader(PROC, new UserNames(Path.of("/etc/passwd"))), Clock.systemUTC(), privileged());
     }
 
-    /** The libc fd scanner where JNA loads, else the pure Java one. */
+    /** The libc fd scanner on 64-bit Linux where JNA loads, else the pure Java one. */
     static FdScanner fdScanner() {
         try {
             LibC.getpid();
-            return new LibcFdScanner(PROC.toString());
+            if (com.sun.jna.Native.POINTER_SIZE == 8) {
+                return new LibcFdScanner(PROC.toString());
+            }
         } catch (LinkageError e) {
-            return new NioFdScanner(PROC);
+            // no JNA here: the pure Java scanner reads the same links
         }
+        return new NioFdScanner(PROC);
     }
 }

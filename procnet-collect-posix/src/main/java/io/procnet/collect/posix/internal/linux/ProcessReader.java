@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
  * time). A cached process is handed out without any I/O until it is {@link #invalidate
  * invalidated} (the owner walk saw its fds change, which is how a reused pid shows up) or its
  * entry is older than a revalidation period; then one {@code stat} read tells whether the pid
- * still names the same process. Not thread-safe.
+ * still names the same process under the same name (an exec keeps the start time but not the
+ * name). Not thread-safe.
  */
 public final class ProcessReader {
     /** USER_HZ: the unit of /proc times, 100 on every mainstream Linux architecture. */
@@ -60,15 +61,19 @@ public final class ProcessReader {
             return cached.info();
         }
         Path dir = procRoot.resolve(Long.toString(pid));
+        String stat;
         long startTicks;
         try {
-            startTicks = parseStartTicks(ProcFiles.read(dir.resolve("stat")));
+            stat = ProcFiles.read(dir.resolve("stat"));
+            startTicks = parseStartTicks(stat);
         } catch (IOException | IllegalArgumentException e) {
             return ProcessInfo.unknown(pid);
         }
         Instant start = bootMillis < 0 ? null : Instant.ofEpochMilli(bootMillis + startTicks * 1000 / TICKS_PER_SECOND);
-        ProcessInfo info = cached != null && Objects.equals(cached.info().startTime(), start)
-                ? cached.info() : readDetails(pid, dir, start);
+        // the same process keeps its start time; an exec keeps it too but changes the name
+        boolean same = cached != null && Objects.equals(cached.info().startTime(), start)
+                && cached.info().name().equals(parseName(stat));
+        ProcessInfo info = same ? cached.info() : readDetails(pid, dir, start);
         used.put(pid, new Entry(info, now));
         return info;
     }
@@ -124,6 +129,13 @@ public final class ProcessReader {
             throw new IllegalArgumentException("stat has " + fields.length + " fields after the name");
         }
         return Long.parseLong(fields[19]);
+    }
+
+    /** The name in {@code /proc/<pid>/stat}: between the first '(' and the last ')'. */
+    static String parseName(String stat) {
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        return open >= 0 && close > open ? stat.substring(open + 1, close) : "";
     }
 
     /** Arguments are NUL-separated; shown joined by spaces. */

@@ -16,20 +16,19 @@ import io.procnet.model.TrafficCounters;
 public record RawSocket(Protocol protocol, Endpoint local, Endpoint remote, SocketState state, long uid, long inode,
                         TrafficCounters traffic) {
 
+    /**
+     * A row from a Linux table: an unspecified remote ({@code 0.0.0.0:0}) means no peer, and the
+     * state code is read per protocol (UDP has no state machine).
+     */
+    public static RawSocket of(Protocol protocol, Endpoint local, Endpoint remote, int linuxState, long uid,
+                               long inode, TrafficCounters traffic) {
+        Endpoint peer = remote == null || remote.isUnspecified() ? null : remote;
+        SocketState state = protocol == Protocol.UDP ? SocketState.forUdp(peer) : SocketState.fromLinux(linuxState);
+        return new RawSocket(protocol, local, peer, state, uid, inode, traffic);
+    }
+
     /** The row with its owner. */
     public SocketEntry withOwner(long pid) {
         return new SocketEntry(protocol, local, remote, state, pid, inode, traffic);
-    }
-
-    /**
-     * The state of a Linux row: TCP codes as {@link SocketState#fromLinux}; UDP has no state
-     * machine, so it is {@code BOUND} without a peer and {@code ESTABLISHED} with one.
-     */
-    public static SocketState state(Protocol protocol, int linuxCode, Endpoint remote) {
-        if (protocol == Protocol.UDP) {
-            return remote == null || remote.isWildcard() && remote.port() == 0
-                    ? SocketState.BOUND : SocketState.ESTABLISHED;
-        }
-        return SocketState.fromLinux(linuxCode);
     }
 }

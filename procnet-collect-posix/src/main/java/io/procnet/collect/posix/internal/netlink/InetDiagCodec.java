@@ -64,25 +64,36 @@ final class InetDiagCodec {
         assert b.position() - start == NLMSG_HDRLEN + REQ_V2_LENGTH;
     }
 
+    /** Accepts messages of any sequence number (for recorded fixtures). */
+    static final int ANY_SEQUENCE = -1;
+
     /**
      * Decodes one datagram of {@code length} bytes from {@code in} (position 0), adding a row per
      * socket to {@code rows}. A message that runs past the datagram, or a socket message too
-     * short to hold {@code inet_diag_msg}, is counted as malformed and skipped.
+     * short to hold {@code inet_diag_msg}, is counted as malformed and skipped. Messages of
+     * another request than {@code sequence} (left over from a dump that failed) are skipped.
      */
-    Decoded decode(ByteBuffer in, int length, Protocol protocol, List<RawSocket> rows) {
+    Decoded decode(ByteBuffer in, int length, Protocol protocol, int sequence, List<RawSocket> rows) {
         ByteBuffer b = in.order(ByteOrder.nativeOrder());
         Decoded result = new Decoded();
         int offset = 0;
         while (offset + NLMSG_HDRLEN <= length) {
             int messageLength = b.getInt(offset);
             int type = b.getShort(offset + 4) & 0xFFFF;
-            if (messageLength < NLMSG_HDRLEN || offset + messageLength > length) {
+            if (messageLength < NLMSG_HDRLEN || messageLength > length - offset) {
                 result.malformed++;
                 break; // the rest of the datagram cannot be framed
             }
             int payload = offset + NLMSG_HDRLEN;
+            if (sequence != ANY_SEQUENCE && b.getInt(offset + 8) != sequence) {
+                offset += align(messageLength);
+                continue;
+            }
             if (type == NLMSG_DONE) {
-                result.status = Status.DONE;
+                // a dump cut short by the kernel ends with -errno in the DONE payload
+                int code = messageLength >= NLMSG_HDRLEN + 4 ? b.getInt(payload) : 0;
+                result.status = code < 0 ? Status.ERROR : Status.DONE;
+                result.errno = code < 0 ? -code : 0;
                 return result;
             }
             if (type == NLMSG_ERROR) {
@@ -115,7 +126,6 @@ final class InetDiagCodec {
         }
         Endpoint local = new Endpoint(address(b, msg + MSG_SRC, addressLength), port(b, msg + MSG_SPORT));
         Endpoint remote = new Endpoint(address(b, msg + MSG_DST, addressLength), port(b, msg + MSG_DPORT));
-        Endpoint peer = remote.isWildcard() && remote.port() == 0 ? null : remote;
         int state = b.get(msg + MSG_STATE) & 0xFF;
         long uid = b.getInt(msg + MSG_UID) & 0xFFFFFFFFL;
         long inode = b.getInt(msg + MSG_INODE) & 0xFFFFFFFFL;
@@ -132,7 +142,7 @@ final class InetDiagCodec {
             }
             attribute += align(attributeLength);
         }
-        return new RawSocket(protocol, local, peer, RawSocket.state(protocol, state, peer), uid, inode, traffic);
+        return RawSocket.of(protocol, local, remote, state, uid, inode, traffic);
     }
 
     /** The counters of a {@code tcp_info} of {@code length} bytes; fields past its end read as 0. */

@@ -33,7 +33,7 @@ final class NetlinkSocket implements AutoCloseable {
 
     /** Receives the datagrams of one reply; returns false to stop reading (done or error). */
     interface DatagramHandler {
-        boolean handle(ByteBuffer datagram, int length) throws IOException;
+        boolean handle(ByteBuffer datagram, int length, int sequence) throws IOException;
     }
 
     NetlinkSocket() throws IOException {
@@ -68,7 +68,7 @@ final class NetlinkSocket implements AutoCloseable {
             datagrams++;
             // A truncated datagram (received > BUFFER_BYTES) is decoded as far as it goes; its
             // cut message counts as malformed.
-            if (!handler.handle(view, (int) Math.min(received, BUFFER_BYTES))) {
+            if (!handler.handle(view, (int) Math.min(received, BUFFER_BYTES), sequence)) {
                 return;
             }
         }

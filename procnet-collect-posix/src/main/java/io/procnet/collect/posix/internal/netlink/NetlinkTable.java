@@ -49,7 +49,6 @@ public final class NetlinkTable implements SocketTable {
                         dumps++;
                     }
                 } catch (IOException e) {
-                    closeSocket(); // a failed dump may leave datagrams behind: start the next one afresh
                     issues.add(new CollectionIssue(CollectionIssue.PARTIAL_DATA,
                             describe(protocol, family) + " sockets could not be read: " + e.getMessage(), 0));
                 }
@@ -78,14 +77,22 @@ public final class NetlinkTable implements SocketTable {
         DumpResult result = new DumpResult();
         int ipProtocol = protocol == Protocol.TCP ? IPPROTO_TCP : IPPROTO_UDP;
         boolean tcpInfo = protocol == Protocol.TCP && options.trafficCounters();
-        socket.dump(family, ipProtocol, tcpInfo, (datagram, length) -> {
-            InetDiagCodec.Decoded decoded = codec.decode(datagram, length, protocol, rows);
-            result.malformed += decoded.malformed;
-            if (decoded.status == InetDiagCodec.Status.ERROR) {
-                result.errno = decoded.errno;
+        boolean completed = false;
+        try {
+            socket.dump(family, ipProtocol, tcpInfo, (datagram, length, sequence) -> {
+                InetDiagCodec.Decoded decoded = codec.decode(datagram, length, protocol, sequence, rows);
+                result.malformed += decoded.malformed;
+                if (decoded.status == InetDiagCodec.Status.ERROR) {
+                    result.errno = decoded.errno;
+                }
+                return decoded.status == InetDiagCodec.Status.MORE;
+            });
+            completed = true;
+        } finally {
+            if (!completed) {
+                closeSocket(); // a dump that failed may leave datagrams behind: the next one starts afresh
             }
-            return decoded.status == InetDiagCodec.Status.MORE;
-        });
+        }
         return result;
     }
 

@@ -1,5 +1,6 @@
 package io.procnet.collect.posix.internal.oshi;
 
+import io.procnet.collect.posix.internal.UnownedSockets;
 import io.procnet.model.CollectionIssue;
 import io.procnet.model.ProcessInfo;
 import io.procnet.model.Protocol;
@@ -49,7 +50,7 @@ public final class OshiCollector implements ConnectionCollector {
         for (SocketEntry socket : decoded.sockets()) {
             if (socket.hasOwner()) {
                 processes.computeIfAbsent(socket.pid(), this::process);
-            } else if (socket.state() != io.procnet.model.SocketState.TIME_WAIT) {
+            } else if (UnownedSockets.ownerHidden(socket)) {
                 unowned++;
             }
         }
@@ -60,8 +61,7 @@ public final class OshiCollector implements ConnectionCollector {
                     decoded.malformed()));
         }
         if (unowned > 0) {
-            issues.add(new CollectionIssue(CollectionIssue.UNOWNED_SOCKETS,
-                    unowned + " sockets without owner: run as root or administrator to see every process", unowned));
+            issues.add(UnownedSockets.issue(unowned, "run as root or administrator to see every process"));
         }
         return new Snapshot(clock.instant(), ID, decoded.sockets(), processes, issues);
     }

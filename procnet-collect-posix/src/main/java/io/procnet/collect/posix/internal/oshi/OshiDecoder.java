@@ -51,12 +51,11 @@ public final class OshiDecoder {
     private static SocketEntry decode(IPConnection connection, Protocol protocol) {
         Endpoint local = Endpoint.of(connection.getLocalAddress(), connection.getLocalPort());
         Endpoint remote = Endpoint.of(connection.getForeignAddress(), connection.getForeignPort());
-        Endpoint peer = remote.isWildcard() && remote.port() == 0 ? null : remote;
         SocketState state = protocol == Protocol.UDP
-                ? (peer == null ? SocketState.BOUND : SocketState.ESTABLISHED)
+                ? SocketState.forUdp(remote)
                 : STATES.getOrDefault(connection.getState(), SocketState.UNKNOWN);
         long pid = connection.getowningProcessId() < 0 ? SocketEntry.NO_PID : connection.getowningProcessId();
-        return new SocketEntry(protocol, local, peer, state, pid, 0, null);
+        return new SocketEntry(protocol, local, remote, state, pid, 0, null);
     }
 
     /** {@code tcp4}, {@code tcp6}, {@code udp4}, {@code udp6}; null for anything else. */

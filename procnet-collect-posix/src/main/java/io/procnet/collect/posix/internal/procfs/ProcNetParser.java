@@ -61,8 +61,7 @@ public final class ProcNetParser {
         int state = Integer.parseInt(fields[3], 16);
         long uid = Long.parseLong(fields[7]);
         long inode = Long.parseLong(fields[9]);
-        Endpoint peer = remote.isWildcard() && remote.port() == 0 ? null : remote;
-        return new RawSocket(protocol, local, peer, RawSocket.state(protocol, state, peer), uid, inode, null);
+        return RawSocket.of(protocol, local, remote, state, uid, inode, null);
     }
 
     /** Splits on spaces into at most {@code fields.length} fields; returns how many were found. */

@@ -1,5 +1,6 @@
 package io.procnet.collect.posix.internal.ss;
 
+import io.procnet.collect.posix.internal.UnownedSockets;
 import io.procnet.collect.posix.internal.linux.ProcessReader;
 import io.procnet.model.CollectionIssue;
 import io.procnet.model.ProcessInfo;
@@ -61,7 +62,7 @@ public final class LinuxSsCollector implements ConnectionCollector {
             malformed += parsed.malformed();
             for (SsParser.Row row : parsed.rows()) {
                 sockets.add(row.socket());
-                if (row.users().isEmpty() && row.socket().state() != io.procnet.model.SocketState.TIME_WAIT) {
+                if (UnownedSockets.ownerHidden(row.socket())) {
                     unowned++;
                 }
                 for (SsParser.User user : row.users()) {
@@ -78,8 +79,7 @@ public final class LinuxSsCollector implements ConnectionCollector {
                     malformed + " lines of ss output could not be parsed and were skipped", malformed));
         }
         if (unowned > 0) {
-            issues.add(new CollectionIssue(CollectionIssue.UNOWNED_SOCKETS, unowned
-                    + " sockets without owner: ss shows the processes of other users only to root", unowned));
+            issues.add(UnownedSockets.issue(unowned, "ss shows the processes of other users only to root"));
         }
         return new Snapshot(clock.instant(), ID, sockets, owners, issues);
     }

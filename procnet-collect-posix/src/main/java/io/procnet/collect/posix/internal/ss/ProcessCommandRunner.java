@@ -1,8 +1,9 @@
 package io.procnet.collect.posix.internal.ss;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -11,12 +12,17 @@ public final class ProcessCommandRunner implements CommandRunner {
     /** ss on 50k sockets takes about 5 s here; a command that takes longer than this is stuck. */
     private static final long TIMEOUT_SECONDS = 60;
 
+    /**
+     * The output goes to a temporary file rather than a pipe, so that waiting is bounded even when
+     * the command hangs with its output open.
+     */
     @Override
     public String run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (InputStream out = process.getInputStream()) {
-            // read before waiting: the child blocks once the pipe buffer is full
-            String output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+        Path output = Files.createTempFile("procnet-", ".out");
+        Process process = null;
+        try {
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output.toFile()).start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
@@ -24,11 +30,13 @@ public final class ProcessCommandRunner implements CommandRunner {
             if (process.exitValue() != 0) {
                 throw new IOException(String.join(" ", command) + " exited with " + process.exitValue());
             }
-            return output;
+            return Files.readString(output, StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + String.join(" ", command), e);
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 }

@@ -76,14 +76,13 @@ public final class SsParser {
         }
         Endpoint local = endpoint(fields[3]);
         Endpoint remote = endpoint(fields[4]);
-        Endpoint peer = remote.isWildcard() && remote.port() == 0 ? null : remote;
         if (protocol == Protocol.UDP) {
-            state = peer == null ? SocketState.BOUND : SocketState.ESTABLISHED;
+            state = SocketState.forUdp(remote);
         }
         List<User> users = users(line.substring(end));
         long pid = users.isEmpty() ? SocketEntry.NO_PID : users.get(0).pid();
         TrafficCounters traffic = protocol == Protocol.TCP && !info.isEmpty() ? traffic(info) : null;
-        return new Row(new SocketEntry(protocol, local, peer, state, pid, 0, traffic), users);
+        return new Row(new SocketEntry(protocol, local, remote, state, pid, 0, traffic), users);
     }
 
     /** The first five white-space separated fields; returns where the fifth ends. */

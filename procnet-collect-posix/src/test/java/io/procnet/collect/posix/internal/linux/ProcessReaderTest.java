@@ -48,16 +48,21 @@ class ProcessReaderTest {
     }
 
     @Test
-    void samePidAndStartTimeKeepsTheCachedDetailsAfterRevalidation(@TempDir Path root) throws IOException {
-        new FakeProc(root).process(42, "server", "server", 0, 100);
+    void revalidationKeepsAnUnchangedProcessAndSeesAnExec(@TempDir Path root) throws IOException {
+        FakeProc proc = new FakeProc(root).process(42, "sh", "sh -c nginx", 0, 100);
         AtomicLong clock = new AtomicLong();
         ProcessReader reader = new ProcessReader(root, new UserNames(root.resolve("none")), clock::get);
         ProcessInfo first = reader.read(42);
         reader.endCollection();
-        Files.writeString(root.resolve("42/comm"), "renamed\n"); // same process, same start time
 
         clock.addAndGet(ProcessReader.REVALIDATE_NANOS);
         assertThat(reader.read(42)).isSameAs(first);
+        reader.endCollection();
+
+        proc.process(42, "nginx", "nginx -g daemon off;", 0, 100); // exec: same pid, same start time
+        clock.addAndGet(ProcessReader.REVALIDATE_NANOS);
+        assertThat(reader.read(42).commandLine()).isEqualTo("nginx -g daemon off;");
+        assertThat(ProcessReader.parseName("7 (a) b)) S 1")).isEqualTo("a) b)");
     }
 
     @Test

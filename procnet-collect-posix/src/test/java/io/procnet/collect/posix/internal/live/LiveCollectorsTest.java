@@ -29,6 +29,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every collector against the real OS: a listener and a connection opened by this test, and a
@@ -109,6 +110,24 @@ class LiveCollectorsTest {
 
         assertThat(views.get(0)).hasSize(4);
         assertThat(views).allSatisfy(view -> assertThat(view).isEqualTo(views.get(0)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"linux-netlink", "linux-procfs"})
+    void aWarmCollectorFindsTheOwnerOfASocketOpenedSinceItsLastCollect(String id) throws Exception {
+        try (ConnectionCollector collector = CollectorRegistry.discover().select(id)
+                .create(CollectorOptions.defaults());
+             Socket later = new Socket()) {
+            collector.collect();
+            later.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.getLocalPort()));
+            try (Socket acceptedLater = server.accept()) {
+                Snapshot snapshot = collector.collect();
+
+                Endpoint listening = Endpoint.of("127.0.0.1", server.getLocalPort());
+                assertThat(find(snapshot, Endpoint.of("127.0.0.1", later.getLocalPort()), listening)).singleElement()
+                        .satisfies(socket -> assertThat(socket.pid()).isEqualTo(SELF));
+            }
+        }
     }
 
     @Test

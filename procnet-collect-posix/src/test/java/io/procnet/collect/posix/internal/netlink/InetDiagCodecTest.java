@@ -83,7 +83,7 @@ class InetDiagCodecTest {
         datagram.putInt(-2); // -ENOENT, then the request header it answers
         List<RawSocket> rows = new ArrayList<>();
 
-        InetDiagCodec.Decoded decoded = new InetDiagCodec().decode(datagram, 36, Protocol.UDP, rows);
+        InetDiagCodec.Decoded decoded = new InetDiagCodec().decode(datagram, 36, Protocol.UDP, InetDiagCodec.ANY_SEQUENCE, rows);
 
         assertThat(decoded.status).isEqualTo(InetDiagCodec.Status.ERROR);
         assertThat(decoded.errno).isEqualTo(2);
@@ -94,10 +94,10 @@ class InetDiagCodecTest {
         ByteBuffer first = datagrams(Fixtures.bytes(InetDiagCodecTest.class, "tcp4-with-info.bin")).get(0);
         int full = first.remaining();
         List<RawSocket> all = new ArrayList<>();
-        new InetDiagCodec().decode(first, full, Protocol.TCP, all);
+        new InetDiagCodec().decode(first, full, Protocol.TCP, InetDiagCodec.ANY_SEQUENCE, all);
         List<RawSocket> rows = new ArrayList<>();
 
-        InetDiagCodec.Decoded decoded = new InetDiagCodec().decode(first, full - 10, Protocol.TCP, rows);
+        InetDiagCodec.Decoded decoded = new InetDiagCodec().decode(first, full - 10, Protocol.TCP, InetDiagCodec.ANY_SEQUENCE, rows);
 
         assertThat(decoded.malformed).isEqualTo(1);
         assertThat(rows).hasSize(all.size() - 1).isEqualTo(all.subList(0, all.size() - 1));
@@ -110,10 +110,48 @@ class InetDiagCodecTest {
         datagram.putInt(0); // 4 bytes where inet_diag_msg needs 72
         datagram.putInt(20).putShort((short) InetDiag.NLMSG_DONE).putShort((short) 2).putInt(1).putInt(0).putInt(0);
 
-        InetDiagCodec.Decoded decoded = new InetDiagCodec().decode(datagram, 40, Protocol.TCP, new ArrayList<>());
+        InetDiagCodec.Decoded decoded = new InetDiagCodec().decode(datagram, 40, Protocol.TCP, InetDiagCodec.ANY_SEQUENCE, new ArrayList<>());
 
         assertThat(decoded.malformed).isEqualTo(1);
         assertThat(decoded.status).isEqualTo(InetDiagCodec.Status.DONE);
+    }
+
+    @Test
+    void aLengthPastTheDatagramIsMalformedNotAnException() {
+        ByteBuffer datagram = ByteBuffer.allocate(40).order(ByteOrder.nativeOrder());
+        datagram.putInt(16).putShort((short) 0x10).putShort((short) 0).putInt(1).putInt(0);
+        datagram.putInt(0x7FFFFFF8).putShort((short) InetDiag.SOCK_DIAG_BY_FAMILY).putShort((short) 0).putInt(1);
+
+        InetDiagCodec.Decoded decoded = new InetDiagCodec().decode(datagram, 40, Protocol.TCP,
+                InetDiagCodec.ANY_SEQUENCE, new ArrayList<>());
+
+        assertThat(decoded.malformed).isEqualTo(1);
+        assertThat(decoded.status).isEqualTo(InetDiagCodec.Status.MORE);
+    }
+
+    @Test
+    void doneCarryingAnErrorIsAnError() {
+        ByteBuffer datagram = ByteBuffer.allocate(20).order(ByteOrder.nativeOrder());
+        datagram.putInt(20).putShort((short) InetDiag.NLMSG_DONE).putShort((short) 2).putInt(3).putInt(0).putInt(-4);
+
+        InetDiagCodec.Decoded decoded = new InetDiagCodec().decode(datagram, 20, Protocol.TCP, 3, new ArrayList<>());
+
+        assertThat(decoded.status).isEqualTo(InetDiagCodec.Status.ERROR);
+        assertThat(decoded.errno).isEqualTo(4);
+    }
+
+    @Test
+    void messagesOfAnEarlierRequestAreSkipped() {
+        ByteBuffer first = datagrams(Fixtures.bytes(InetDiagCodecTest.class, "tcp4-with-info.bin")).get(0);
+        int sequence = first.order(ByteOrder.nativeOrder()).getInt(8);
+        List<RawSocket> rows = new ArrayList<>();
+
+        InetDiagCodec.Decoded stale = new InetDiagCodec().decode(first, first.remaining(), Protocol.TCP,
+                sequence + 1, rows);
+
+        assertThat(rows).isEmpty();
+        assertThat(stale.status).isEqualTo(InetDiagCodec.Status.MORE);
+        assertThat(stale.malformed).isZero();
     }
 
     @Test
@@ -158,7 +196,7 @@ class InetDiagCodecTest {
         Dump dump = new Dump();
         InetDiagCodec codec = new InetDiagCodec();
         for (ByteBuffer datagram : datagrams(Fixtures.bytes(InetDiagCodecTest.class, fixture))) {
-            InetDiagCodec.Decoded decoded = codec.decode(datagram, datagram.remaining(), protocol, dump.rows);
+            InetDiagCodec.Decoded decoded = codec.decode(datagram, datagram.remaining(), protocol, InetDiagCodec.ANY_SEQUENCE, dump.rows);
             dump.malformed += decoded.malformed;
             dump.status = decoded.status;
         }

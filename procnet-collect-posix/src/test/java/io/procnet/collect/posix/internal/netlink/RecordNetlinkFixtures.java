@@ -35,7 +35,7 @@ public final class RecordNetlinkFixtures {
     private static void record(NetlinkSocket socket, int family, int protocol, boolean info, Path file)
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        socket.dump(family, protocol, info, (datagram, length) -> {
+        socket.dump(family, protocol, info, (datagram, length, sequence) -> {
             out.write(new byte[] {(byte) length, (byte) (length >> 8), (byte) (length >> 16), (byte) (length >> 24)});
             byte[] bytes = new byte[length];
             datagram.get(0, bytes);
@@ -49,7 +49,7 @@ public final class RecordNetlinkFixtures {
 
     private static boolean endsDump(java.nio.ByteBuffer datagram, int length) {
         InetDiagCodec.Decoded decoded = new InetDiagCodec().decode(datagram, length,
-                io.procnet.model.Protocol.TCP, new java.util.ArrayList<>());
+                io.procnet.model.Protocol.TCP, InetDiagCodec.ANY_SEQUENCE, new java.util.ArrayList<>());
         return decoded.status != InetDiagCodec.Status.MORE;
     }
 }
