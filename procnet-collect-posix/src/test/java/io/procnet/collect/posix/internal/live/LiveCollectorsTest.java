@@ -126,6 +126,8 @@ class LiveCollectorsTest {
                 Endpoint listening = Endpoint.of("127.0.0.1", server.getLocalPort());
                 assertThat(find(snapshot, Endpoint.of("127.0.0.1", later.getLocalPort()), listening)).singleElement()
                         .satisfies(socket -> assertThat(socket.pid()).isEqualTo(SELF));
+                assertThat(find(snapshot, listening, Endpoint.of("127.0.0.1", acceptedLater.getPort())))
+                        .singleElement().satisfies(socket -> assertThat(socket.pid()).isEqualTo(SELF));
             }
         }
     }
