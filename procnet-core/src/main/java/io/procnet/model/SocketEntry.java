@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param pid      owning process, or {@link #NO_PID} when no owner could be found
  * @param inode    the OS socket identity (Linux inode), or 0 when the OS has none
  * @param traffic  cumulative counters, or null when the collector does not give them
+ * @param namespace the network namespace the socket lives in (Linux: {@code net:[4026532200]}), or
+ *                 null for the collector's own; loopback addresses of different namespaces differ
  */
 public record SocketEntry(Protocol protocol, Endpoint local, Endpoint remote, SocketState state, long pid,
-                          long inode, TrafficCounters traffic) {
+                          long inode, TrafficCounters traffic, String namespace) {
 
     /** The pid of a socket whose owner is unknown. */
     public static final long NO_PID = -1;
@@ -36,6 +38,17 @@ public record SocketEntry(Protocol protocol, Endpoint local, Endpoint remote, So
         if (remote != null && remote.isUnspecified()) {
             remote = null;
         }
+    }
+
+    /** A socket of the collector's own network namespace. */
+    public SocketEntry(Protocol protocol, Endpoint local, Endpoint remote, SocketState state, long pid, long inode,
+                       TrafficCounters traffic) {
+        this(protocol, local, remote, state, pid, inode, traffic, null);
+    }
+
+    /** The same socket, tagged with a network namespace. */
+    public SocketEntry inNamespace(String namespace) {
+        return new SocketEntry(protocol, local, remote, state, pid, inode, traffic, namespace);
     }
 
     /** True when an owning process is known. */

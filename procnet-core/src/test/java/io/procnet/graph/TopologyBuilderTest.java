@@ -188,6 +188,20 @@ class TopologyBuilderTest {
                         List.of(listen(20, "0.0.0.0:5432"), est(10, "127.0.0.1:40000", "127.0.0.1:5432")),
                         List.of("tcp:proc:10->proc:20:5432 LISTENER x1"), List.of("proc:10", "proc:20")),
 
+                // ---- network namespaces (containers)
+                Arguments.of("loopback halves in different namespaces are different connections", TCP,
+                        List.of(est(10, "127.0.0.1:40000", "127.0.0.1:80"),
+                                listen(20, "0.0.0.0:80").inNamespace("net:[2]"),
+                                est(20, "127.0.0.1:80", "127.0.0.1:40000").inNamespace("net:[2]")),
+                        List.of("tcp:proc:10->ext:127.0.0.1:80 SERVICE_PORT x1",
+                                "tcp:ext:127.0.0.1->proc:20:80 LISTENER x1"),
+                        List.of("ext:127.0.0.1", "proc:10", "proc:20")),
+                Arguments.of("a container reached on its bridge address pairs across namespaces", TCP,
+                        List.of(est(10, "172.17.0.1:40000", "172.17.0.2:8080"),
+                                listen(20, "0.0.0.0:8080").inNamespace("net:[2]"),
+                                est(20, "172.17.0.2:8080", "172.17.0.1:40000").inNamespace("net:[2]")),
+                        List.of("tcp:proc:10->proc:20:8080 LISTENER x1"), List.of("proc:10", "proc:20")),
+
                 // ---- p2p only
                 Arguments.of("p2p-only keeps process-to-process edges only", P2P,
                         List.of(listen(20, "0.0.0.0:5432"), listen(20, "0.0.0.0:9999"),

@@ -44,8 +44,9 @@ final class DirectionHeuristics {
 
     /** A port that listens on this host is the server's. */
     private Boolean byListener(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
-        boolean localListens = listeners.accepts(self.protocol(), self.local());
-        boolean remoteListens = remoteIsLocal && listeners.accepts(self.protocol(), self.remote());
+        boolean localListens = listeners.accepts(self.protocol(), self.local(), Scope.ofLocal(self));
+        boolean remoteListens = remoteIsLocal
+                && listeners.accepts(self.protocol(), self.remote(), Scope.ofRemote(self, peer));
         return oneSided(localListens, remoteListens);
     }
 
@@ -60,8 +61,8 @@ final class DirectionHeuristics {
         if (self.state() == SocketState.SYN_RECEIVED || peer.state() == SocketState.SYN_SENT) {
             return Boolean.FALSE;
         }
-        int local = fanIn.connectionsAt(self.protocol(), self.local());
-        int remote = fanIn.connectionsAt(self.protocol(), self.remote());
+        int local = fanIn.connectionsAt(self);
+        int remote = fanIn.connectionsAt(peer);
         return local == remote ? null : remote > local;
     }
 

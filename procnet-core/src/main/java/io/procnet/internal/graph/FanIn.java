@@ -1,7 +1,5 @@
 package io.procnet.internal.graph;
 
-import io.procnet.model.Endpoint;
-import io.procnet.model.Protocol;
 import io.procnet.model.SocketEntry;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,17 +20,18 @@ final class FanIn {
         this.sockets = sockets;
     }
 
-    int connectionsAt(Protocol protocol, Endpoint local) {
+    /** Connections whose local end is {@code half}'s local end. */
+    int connectionsAt(SocketEntry half) {
         if (counts == null) {
             counts = new HashMap<>();
             Set<ConnectionKey> connections = new HashSet<>();
             for (SocketEntry socket : sockets) {
                 // a row repeated (a socket shared after fork) is still one connection
                 if (socket.remote() != null && connections.add(ConnectionKey.of(socket))) {
-                    counts.merge(new ConnectionKey(socket.protocol(), socket.local(), null), 1, Integer::sum);
+                    counts.merge(ConnectionKey.localOf(socket), 1, Integer::sum);
                 }
             }
         }
-        return counts.getOrDefault(new ConnectionKey(protocol, local, null), 0);
+        return counts.getOrDefault(ConnectionKey.localOf(half), 0);
     }
 }

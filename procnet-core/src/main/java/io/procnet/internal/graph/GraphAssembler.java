@@ -190,7 +190,7 @@ public final class GraphAssembler {
                 otherPid = peer.pid();
             } else if (remoteIsServer && remoteIsLocal) {
                 // The serving half is not in the table (accept queue, other namespace): the listener's owner serves.
-                otherPid = listeners.ownerAccepting(self.protocol(), self.remote());
+                otherPid = listeners.ownerAccepting(self.protocol(), self.remote(), Scope.ofRemote(self, peer));
             }
             if (otherPid == SocketEntry.NO_PID && options.p2pOnly()) {
                 return;
@@ -203,7 +203,8 @@ public final class GraphAssembler {
             int serverPort = remoteIsServer ? self.remote().port() : self.local().port();
             long serverPid = remoteIsServer ? otherPid : self.pid();
             if (verdict.reason() == DirectionReason.LISTENER) {
-                listeners.markServed(protocol, remoteIsServer ? self.remote() : self.local(), serverPid);
+                listeners.markServed(protocol, remoteIsServer ? self.remote() : self.local(),
+                        remoteIsServer ? Scope.ofRemote(self, peer) : Scope.ofLocal(self), serverPid);
             }
             EdgeKey key = remoteIsServer
                     ? new EdgeKey(selfNode, otherNode, protocol, serverPort)

@@ -35,14 +35,14 @@ final class ListenerTable {
         byPort.computeIfAbsent(key, k -> new ArrayList<>(2)).add(new Listener(listener));
     }
 
-    /** Whether a listener of this host accepts connections to {@code endpoint}. */
-    boolean accepts(Protocol protocol, Endpoint endpoint) {
-        return find(protocol, endpoint, false) != null;
+    /** Whether a listener of this host, in {@code scope}, accepts connections to {@code endpoint}. */
+    boolean accepts(Protocol protocol, Endpoint endpoint, Scope scope) {
+        return find(protocol, endpoint, scope, false) != null;
     }
 
-    /** The pid of an owned listener that accepts connections to {@code endpoint}, or -1. */
-    long ownerAccepting(Protocol protocol, Endpoint endpoint) {
-        Listener listener = find(protocol, endpoint, true);
+    /** The pid of an owned listener in {@code scope} that accepts connections to {@code endpoint}, or -1. */
+    long ownerAccepting(Protocol protocol, Endpoint endpoint, Scope scope) {
+        Listener listener = find(protocol, endpoint, scope, true);
         return listener == null ? SocketEntry.NO_PID : listener.socket.pid();
     }
 
@@ -51,8 +51,8 @@ final class ListenerTable {
      * listener that accepted it is in use whoever owns it (pre-forked servers accept in workers),
      * and so are the other listeners of that process on that port.
      */
-    void markServed(Protocol protocol, Endpoint endpoint, long pid) {
-        Listener accepting = find(protocol, endpoint, false);
+    void markServed(Protocol protocol, Endpoint endpoint, Scope scope, long pid) {
+        Listener accepting = find(protocol, endpoint, scope, false);
         if (accepting != null) {
             accepting.served = true;
         }
@@ -78,13 +78,14 @@ final class ListenerTable {
     }
 
     /** The most specific listener that accepts {@code endpoint}, as the kernel would choose it. */
-    private Listener find(Protocol protocol, Endpoint endpoint, boolean ownedOnly) {
+    private Listener find(Protocol protocol, Endpoint endpoint, Scope scope, boolean ownedOnly) {
         List<Listener> listeners = listenersAt(key(protocol, endpoint.port()));
         Listener best = null;
         int bestScore = 0;
         for (int i = 0; i < listeners.size(); i++) { // indexed: no iterator per lookup
             Listener listener = listeners.get(i);
-            int score = ownedOnly && !listener.socket.hasOwner() ? 0 : specificity(listener.socket.local(), endpoint);
+            boolean eligible = (!ownedOnly || listener.socket.hasOwner()) && scope.includes(listener.socket.namespace());
+            int score = eligible ? specificity(listener.socket.local(), endpoint) : 0;
             if (score > bestScore) {
                 best = listener;
                 bestScore = score;

@@ -36,7 +36,7 @@ class IndexesTest {
         }
         assertThat(index.get(key(5000, 40000))).isEqualTo(-1);
         assertThat(index.get(new ConnectionKey(Protocol.UDP, Endpoint.of("127.0.0.1", 40000),
-                Endpoint.of("127.0.0.1", 5000)))).isEqualTo(-1);
+                Endpoint.of("127.0.0.1", 5000), null))).isEqualTo(-1);
     }
 
     @Test
@@ -68,6 +68,7 @@ class IndexesTest {
     }
 
     private static ConnectionKey key(int localPort, int remotePort) {
-        return new ConnectionKey(Protocol.TCP, Endpoint.of("127.0.0.1", localPort), Endpoint.of("127.0.0.1", remotePort));
+        return new ConnectionKey(Protocol.TCP, Endpoint.of("127.0.0.1", localPort),
+                Endpoint.of("127.0.0.1", remotePort), null);
     }
 }

@@ -35,6 +35,15 @@ public final class LibC {
 
     public static native int getpid();
 
+    public static final int O_RDONLY = 0;
+    public static final int O_CLOEXEC = 0x80000;
+    public static final int CLONE_NEWNET = 0x40000000;
+
+    /** {@code open(2)} without a mode: glibc's variadic {@code open} reads no mode for O_RDONLY. */
+    public static native int open(String path, int flags);
+
+    public static native int setns(int fd, int namespaceType);
+
     public static native Pointer opendir(String path);
 
     public static native Pointer readdir(Pointer directory);

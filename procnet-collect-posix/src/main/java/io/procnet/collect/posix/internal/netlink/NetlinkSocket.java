@@ -45,6 +45,42 @@ final class NetlinkSocket implements AutoCloseable {
         kernel.setShort(0, (short) AF_NETLINK);
     }
 
+    /**
+     * A sock_diag socket of the network namespace {@code namespaceFile} ({@code /proc/<pid>/ns/net}):
+     * this thread enters the namespace, opens the socket there (a socket stays in the namespace it
+     * was made in) and goes back. Needs CAP_SYS_ADMIN.
+     */
+    static NetlinkSocket openIn(String namespaceFile) throws IOException {
+        int home = LibC.open("/proc/thread-self/ns/net", LibC.O_RDONLY | LibC.O_CLOEXEC);
+        if (home < 0) {
+            throw new IOException("cannot open our own network namespace: errno " + Native.getLastError());
+        }
+        try {
+            int target = LibC.open(namespaceFile, LibC.O_RDONLY | LibC.O_CLOEXEC);
+            if (target < 0) {
+                throw new IOException("cannot open " + namespaceFile + ": errno " + Native.getLastError());
+            }
+            try {
+                if (LibC.setns(target, LibC.CLONE_NEWNET) != 0) {
+                    throw new IOException("cannot enter " + namespaceFile + ": errno " + Native.getLastError());
+                }
+                try {
+                    return new NetlinkSocket();
+                } finally {
+                    if (LibC.setns(home, LibC.CLONE_NEWNET) != 0) {
+                        // this thread would keep working in a container's namespace: stop everything
+                        throw new IllegalStateException("cannot return to our own network namespace: errno "
+                                + Native.getLastError());
+                    }
+                }
+            } finally {
+                LibC.close(target);
+            }
+        } finally {
+            LibC.close(home);
+        }
+    }
+
     /** Sends a dump request for one family and protocol and feeds every reply datagram to {@code handler}. */
     void dump(int family, int protocol, boolean tcpInfo, DatagramHandler handler) throws IOException {
         ByteBuffer out = request.getByteBuffer(0, request.size());

@@ -19,11 +19,19 @@ import java.util.List;
  */
 public final class NetlinkTable implements SocketTable {
     private final CollectorOptions options;
+    private final String namespaceFile;
     private final InetDiagCodec codec = new InetDiagCodec();
     private NetlinkSocket socket;
 
+    /** The tables of our own network namespace. */
     public NetlinkTable(CollectorOptions options) {
+        this(options, null);
+    }
+
+    /** The tables of the network namespace {@code namespaceFile} ({@code /proc/<pid>/ns/net}), or our own when null. */
+    public NetlinkTable(CollectorOptions options, String namespaceFile) {
         this.options = options;
+        this.namespaceFile = namespaceFile;
     }
 
     @Override
@@ -72,7 +80,7 @@ public final class NetlinkTable implements SocketTable {
 
     private DumpResult dump(Protocol protocol, int family, List<RawSocket> rows) throws IOException {
         if (socket == null) {
-            socket = new NetlinkSocket();
+            socket = namespaceFile == null ? new NetlinkSocket() : NetlinkSocket.openIn(namespaceFile);
         }
         DumpResult result = new DumpResult();
         int ipProtocol = protocol == Protocol.TCP ? IPPROTO_TCP : IPPROTO_UDP;
