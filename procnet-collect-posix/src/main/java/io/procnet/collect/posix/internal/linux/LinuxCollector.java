@@ -10,10 +10,8 @@ import io.procnet.spi.ConnectionCollector;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A Linux collector: the rows of a {@link SocketTable}, their owners from {@link SocketOwners}
@@ -44,20 +42,20 @@ public final class LinuxCollector implements ConnectionCollector {
     @Override
     public Snapshot collect() throws CollectorException {
         TableRead read = table.read();
-        Set<Long> inodes = new HashSet<>(read.rows().size() * 4 / 3 + 1);
-        for (RawSocket row : read.rows()) {
-            if (row.inode() != 0) {
-                inodes.add(row.inode());
-            }
+        List<RawSocket> rows = read.rows();
+        long[] inodes = new long[rows.size()];
+        for (int i = 0; i < inodes.length; i++) {
+            inodes[i] = rows.get(i).inode();
         }
-        owners.refresh(inodes);
+        long[][] owned = owners.resolve(inodes);
         processes.invalidate(owners.takeRelistedPids());
 
-        List<SocketEntry> sockets = new ArrayList<>(read.rows().size());
+        List<SocketEntry> sockets = new ArrayList<>(rows.size());
         Map<Long, ProcessInfo> owningProcesses = new HashMap<>();
         int unowned = 0;
-        for (RawSocket row : read.rows()) {
-            long[] pids = row.inode() == 0 ? null : owners.ownersOf(row.inode());
+        for (int i = 0; i < inodes.length; i++) {
+            RawSocket row = rows.get(i);
+            long[] pids = owned[i];
             long pid = pids == null ? SocketEntry.NO_PID : pids[0];
             if (pids == null && row.inode() != 0) {
                 unowned++;

@@ -5,9 +5,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -25,6 +27,9 @@ import java.util.function.LongSupplier;
  * unresolvable until the next periodic full rescan, which also catches owners that changed.
  */
 public final class SocketOwners {
+    /** Gone inodes are forgotten once the index holds this many more than twice the live ones. */
+    private static final int SLACK = 1024;
+
     private final Path procRoot;
     private final FdScanner fds;
     private final LongSupplier nanoClock;
@@ -59,24 +64,56 @@ public final class SocketOwners {
         this.fullRescanNanos = fullRescanNanos;
     }
 
-    /** Makes sure the owners of {@code inodes} are known where they can be; forgets other inodes. */
-    public void refresh(Set<Long> inodes) {
+    /**
+     * The pids holding each inode ({@code null} where unknown; the first pid is the socket's),
+     * walking {@code /proc} only when some inode is new or the periodic full rescan is due.
+     * Forgets inodes that are gone once the index holds many more than {@code inodes}.
+     */
+    public long[][] resolve(long[] inodes) {
         long now = nanoClock.getAsLong();
         if (!scanned || now - lastFullScan >= fullRescanNanos) {
             fullScan(now);
-        } else if (hasUnknown(inodes)) {
+        }
+        long[][] pids = new long[inodes.length][];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < inodes.length; i++) {
+            if (inodes[i] != 0) {
+                pids[i] = owners.get(inodes[i]);
+                if (pids[i] == null && !unresolvable.contains(inodes[i])) {
+                    pending.add(i);
+                }
+            }
+        }
+        if (!pending.isEmpty()) {
             walk(false, false);
-            if (hasUnknown(inodes)) {
-                walk(true, false);
+            if (anyUnowned(inodes, pending)) {
+                walk(true, false); // an fd number closed and opened again escapes the first walk
+            }
+            for (int i : pending) {
+                pids[i] = owners.get(inodes[i]);
+                if (pids[i] == null) {
+                    unresolvable.add(inodes[i]);
+                }
             }
         }
-        for (Long inode : inodes) {
-            if (!owners.containsKey(inode)) {
-                unresolvable.add(inode);
+        if (owners.size() + unresolvable.size() > 2 * inodes.length + SLACK) {
+            Set<Long> live = new HashSet<>(inodes.length * 4 / 3 + 1);
+            for (long inode : inodes) {
+                live.add(inode);
+            }
+            owners.keySet().retainAll(live);
+            unresolvable.retainAll(live);
+        }
+        return pids;
+    }
+
+    private boolean anyUnowned(long[] inodes, List<Integer> positions) {
+        for (int i : positions) {
+            if (!owners.containsKey(inodes[i])) {
+                return true;
             }
         }
-        owners.keySet().retainAll(inodes);
-        unresolvable.retainAll(inodes);
+        return false;
     }
 
     /** The pids holding {@code inode} (the first one is the socket's pid), or null when unknown. */
@@ -102,15 +139,6 @@ public final class SocketOwners {
     /** How many walks of {@code /proc} have been made, for tests and benchmarks. */
     public int walks() {
         return walks;
-    }
-
-    private boolean hasUnknown(Set<Long> inodes) {
-        for (Long inode : inodes) {
-            if (!owners.containsKey(inode) && !unresolvable.contains(inode)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void fullScan(long now) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +34,10 @@ abstract class SocketOwnersContract {
 
     abstract FdScanner scanner(Path root);
 
+    private long[][] refresh(long... inodes) {
+        return owners.resolve(inodes);
+    }
+
     @Test
     void scannerReadsOnlyTheLinksAskedFor() throws IOException {
         java.util.Map<Integer, Long> seen = new java.util.TreeMap<>();
@@ -47,7 +50,7 @@ abstract class SocketOwnersContract {
 
     @Test
     void findsOwnersAndEveryHolderOfASharedSocket() {
-        owners.refresh(Set.of(1001L, 1002L, 1003L));
+        refresh(1001L, 1002L, 1003L);
 
         assertThat(owners.ownersOf(1001)).containsExactly(100);
         assertThat(owners.ownersOf(1002)).containsExactlyInAnyOrder(100, 200);
@@ -56,20 +59,29 @@ abstract class SocketOwnersContract {
     }
 
     @Test
+    void resolveAnswersPerInodeAndZeroIsNoSocket() {
+        long[][] pids = refresh(1003L, 0L, 4242L);
+
+        assertThat(pids[0]).containsExactly(300);
+        assertThat(pids[1]).isNull();
+        assertThat(pids[2]).isNull();
+    }
+
+    @Test
     void knownInodesCauseNoWalk() {
-        owners.refresh(Set.of(1001L, 1003L));
-        owners.refresh(Set.of(1001L, 1003L));
-        owners.refresh(Set.of(1001L));
+        refresh(1001L, 1003L);
+        refresh(1001L, 1003L);
+        refresh(1001L);
 
         assertThat(owners.walks()).isEqualTo(1);
     }
 
     @Test
     void aNewSocketIsFoundByAnIncrementalWalk() throws IOException {
-        owners.refresh(Set.of(1001L));
+        refresh(1001L);
         proc.socketFd(300, 9, 1009);
 
-        owners.refresh(Set.of(1001L, 1009L));
+        refresh(1001L, 1009L);
 
         assertThat(owners.ownersOf(1009)).containsExactly(300);
         assertThat(owners.walks()).isBetween(2, 3);
@@ -77,50 +89,50 @@ abstract class SocketOwnersContract {
 
     @Test
     void aReusedFdNumberIsReadAgain() throws IOException {
-        owners.refresh(Set.of(1003L));
+        refresh(1003L);
         proc.closeFd(300, 3);
         proc.socketFd(300, 3, 1033); // same fd number, new socket
 
-        owners.refresh(Set.of(1033L));
+        refresh(1033L);
 
         assertThat(owners.ownersOf(1033)).containsExactly(300);
     }
 
     @Test
     void anUnresolvableInodeIsRememberedUntilTheNextFullRescan() throws IOException {
-        owners.refresh(Set.of(1001L, 4242L));
+        refresh(1001L, 4242L);
         int walks = owners.walks();
 
-        owners.refresh(Set.of(1001L, 4242L));
-        owners.refresh(Set.of(1001L, 4242L));
+        refresh(1001L, 4242L);
+        refresh(1001L, 4242L);
         assertThat(owners.ownersOf(4242)).isNull();
         assertThat(owners.walks()).isEqualTo(walks);
 
         proc.socketFd(300, 8, 4242);
         clock.addAndGet(RESCAN);
-        owners.refresh(Set.of(1001L, 4242L));
+        refresh(1001L, 4242L);
         assertThat(owners.ownersOf(4242)).containsExactly(300);
     }
 
     @Test
     void fullRescanCorrectsAnOwnerThatChanged() throws IOException {
-        owners.refresh(Set.of(1003L));
+        refresh(1003L);
         proc.closeFd(300, 3);
         proc.socketFd(100, 7, 1003); // the socket was handed to another process
 
         clock.addAndGet(RESCAN);
-        owners.refresh(Set.of(1003L));
+        refresh(1003L);
 
         assertThat(owners.ownersOf(1003)).containsExactly(100);
     }
 
     @Test
     void processesThatExitedAreSkippedSilently() throws IOException {
-        owners.refresh(Set.of(1001L));
+        refresh(1001L);
         proc.exit(300);
         Files.createDirectories(root.resolve("400")); // a process that vanished between listing and walking
 
-        owners.refresh(Set.of(1001L, 1002L, 5555L));
+        refresh(1001L, 1002L, 5555L);
 
         assertThat(owners.ownersOf(1001)).containsExactly(100);
         assertThat(owners.deniedProcesses()).isZero();
