@@ -52,5 +52,6 @@ public final class LibC {
 
     public static native int closedir(Pointer directory);
 
-    public static native NativeLong readlinkat(int directoryFd, Pointer name, Pointer buffer, NativeLong size);
+    /** 64-bit only ({@code ssize_t} and {@code size_t} as Java {@code long}): a NativeLong result costs a reflective allocation per call. */
+    public static native long readlinkat(int directoryFd, Pointer name, Pointer buffer, long size);
 }

@@ -2,7 +2,6 @@ package io.procnet.collect.posix.internal.linux;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +52,7 @@ public final class LibcFdScanner implements FdScanner {
                     visitor.fd(number, UNREAD);
                     continue;
                 }
-                long length = LibC.readlinkat(directoryFd, entry.share(D_NAME), link, new NativeLong(LINK_BYTES))
-                        .longValue();
+                long length = LibC.readlinkat(directoryFd, entry.share(D_NAME), link, LINK_BYTES);
                 if (length < 0) {
                     int errno = Native.getLastError();
                     if (errno == LibC.ENOENT) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Facts about the Linux host shared by the Linux collectors. */
 public final class LinuxHost {
@@ -49,20 +50,20 @@ public final class LinuxHost {
 
     /** A collector over {@code table} with the owners and process details of this host. */
     public static LinuxCollector collector(String id, SocketTable table, CollectorOptions options) {
-        return new LinuxCollector(id, table, new SocketOwners(PROC, fdScanner(), System::nanoTime, FULL_RESCAN_NANOS),
+        return new LinuxCollector(id, table, new SocketOwners(PROC, fdScanners(), System::nanoTime, FULL_RESCAN_NANOS),
                 new ProcessReader(PROC, new UserNames(Path.of("/etc/passwd"))), Clock.systemUTC(), privileged());
     }
 
-    /** The libc fd scanner on 64-bit Linux where JNA loads, else the pure Java one. */
-    static FdScanner fdScanner() {
+    /** Makes libc fd scanners on 64-bit Linux where JNA loads, else pure Java ones. */
+    static Supplier<FdScanner> fdScanners() {
         try {
             LibC.getpid();
             if (com.sun.jna.Native.POINTER_SIZE == 8) {
-                return new LibcFdScanner(PROC.toString());
+                return () -> new LibcFdScanner(PROC.toString());
             }
         } catch (LinkageError e) {
             // no JNA here: the pure Java scanner reads the same links
         }
-        return new NioFdScanner(PROC);
+        return () -> new NioFdScanner(PROC);
     }
 }

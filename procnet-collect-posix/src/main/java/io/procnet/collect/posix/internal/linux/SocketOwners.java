@@ -12,7 +12,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Which processes hold each socket inode, from the {@code socket:[inode]} links under
@@ -29,9 +34,15 @@ import java.util.function.LongSupplier;
 public final class SocketOwners {
     /** Gone inodes are forgotten once the index holds this many more than twice the live ones. */
     private static final int SLACK = 1024;
+    /** Threads of a walk, at most one per core: the walk waits on the kernel, not on Java. */
+    private static final int WORKERS = Integer.getInteger("procnet.walkers",
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    /** Fewer processes than this per thread are walked by fewer threads. */
+    private static final int PROCESSES_PER_WORKER = 16;
+    private static ExecutorService walkers;
 
     private final Path procRoot;
-    private final FdScanner fds;
+    private final Supplier<FdScanner> fds;
     private final LongSupplier nanoClock;
     private final long fullRescanNanos;
     private final long selfPid = ProcessHandle.current().pid();
@@ -53,11 +64,11 @@ public final class SocketOwners {
 
     /**
      * @param procRoot        normally {@code /proc}
-     * @param fds             reads {@code <procRoot>/<pid>/fd}
+     * @param fds             makes the readers of {@code <procRoot>/<pid>/fd}, one per walker thread
      * @param nanoClock       a monotonic clock in nanoseconds
      * @param fullRescanNanos how often every link is read again
      */
-    public SocketOwners(Path procRoot, FdScanner fds, LongSupplier nanoClock, long fullRescanNanos) {
+    public SocketOwners(Path procRoot, Supplier<FdScanner> fds, LongSupplier nanoClock, long fullRescanNanos) {
         this.procRoot = procRoot;
         this.fds = fds;
         this.nanoClock = nanoClock;
@@ -151,66 +162,116 @@ public final class SocketOwners {
     }
 
     /**
-     * One pass over {@code /proc}.
+     * One pass over {@code /proc}. The walk is syscall-bound, so the processes are split over
+     * up to {@link #WORKERS} threads, each with its own scanner; each process is walked by one
+     * thread, and the results are merged here.
      *
      * @param readAll read every link, also of fds seen before
-     * @param fresh   the index is empty: no need to drop a process's old inodes first
+     * @param fresh   the index is empty: no need to drop processes that are gone
      */
     private void walk(boolean readAll, boolean fresh) {
         walks++;
-        int denied = 0;
-        Set<Long> alive = new HashSet<>();
+        List<Long> pids = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
             for (Path entry : entries) {
                 long pid = parsePid(entry.getFileName().toString());
-                if (pid < 0) {
-                    continue;
-                }
-                alive.add(pid);
-                if (!walkProcess(pid, entry.resolve("fd"), readAll)) {
-                    denied++;
+                if (pid >= 0) {
+                    pids.add(pid);
+                    processes.computeIfAbsent(pid, p -> new ProcessFds());
                 }
             }
         } catch (IOException e) {
             return; // no /proc at all: every socket stays unowned, and the collector says so
         }
+        int workers = Math.max(1, Math.min(WORKERS, pids.size() / PROCESSES_PER_WORKER));
+        List<CompletableFuture<WalkResult>> others = new ArrayList<>();
+        for (int w = 1; w < workers; w++) {
+            int first = w;
+            others.add(CompletableFuture.supplyAsync(() -> walkEvery(pids, first, workers, readAll), pool()));
+        }
+        List<WalkResult> results = new ArrayList<>();
+        results.add(walkEvery(pids, 0, workers, readAll));
+        for (CompletableFuture<WalkResult> other : others) {
+            results.add(other.join());
+        }
+        int denied = 0;
+        for (WalkResult result : results) {
+            for (int i = 0; i < result.found.size(); i += 2) {
+                addOwner(result.found.get(i), result.found.get(i + 1));
+            }
+            processes.keySet().removeAll(result.gone);
+            relisted.addAll(result.relisted);
+            denied += result.denied;
+        }
         deniedProcesses = denied;
         if (!fresh) {
-            processes.keySet().retainAll(alive);
+            processes.keySet().retainAll(new HashSet<>(pids));
         }
     }
 
-    /** Reads one process's socket links; false when access was denied. */
-    private boolean walkProcess(long pid, Path fdDir, boolean readAll) {
-        ProcessFds seen = processes.computeIfAbsent(pid, p -> new ProcessFds());
+    /** What one worker found: (inode, pid) pairs, processes gone or refused, processes relisted. */
+    private static final class WalkResult {
+        final List<Long> found = new ArrayList<>();
+        final List<Long> gone = new ArrayList<>();
+        final List<Long> relisted = new ArrayList<>();
+        int denied;
+    }
+
+    /** Walks {@code pids[first]}, {@code pids[first + step]}, ... */
+    private WalkResult walkEvery(List<Long> pids, int first, int step, boolean readAll) {
+        WalkResult result = new WalkResult();
+        FdScanner scanner = fds.get();
+        for (int i = first; i < pids.size(); i += step) {
+            walkProcess(pids.get(i), readAll, scanner, result);
+        }
+        return result;
+    }
+
+    /** Reads one process's socket links into {@code result}; touches no shared state but its own ProcessFds. */
+    private void walkProcess(long pid, boolean readAll, FdScanner scanner, WalkResult result) {
+        ProcessFds seen = processes.get(pid);
         boolean self = pid == selfPid; // our own fds come and go as we walk: never trust them
-        long fdCount = fdCount(fdDir);
+        long fdCount = fdCount(procRoot.resolve(Long.toString(pid)).resolve("fd"));
         if (!readAll && !self && fdCount > 0 && fdCount == seen.fdCount) {
-            return true;
+            return;
         }
         boolean rereadAll = readAll || self;
         if (rereadAll) {
             seen.inodeByFd.clear();
         }
         try {
-            fds.scan(pid, fd -> rereadAll || !seen.inodeByFd.containsKey(fd), (fd, inode) -> {
+            scanner.scan(pid, fd -> rereadAll || !seen.inodeByFd.containsKey(fd), (fd, inode) -> {
                 if (inode != FdScanner.UNREAD) {
                     seen.inodeByFd.put(fd, inode);
                     if (inode > 0) {
-                        addOwner(inode, pid);
+                        result.found.add(inode);
+                        result.found.add(pid);
                     }
                 }
             });
         } catch (AccessDeniedException e) {
-            processes.remove(pid); // EACCES: skip the rest of this process
-            return false;
+            result.gone.add(pid); // EACCES: skip the rest of this process
+            result.denied++;
+            return;
         } catch (IOException e) {
-            processes.remove(pid); // exited while we looked, or unreadable: skipped silently
-            return true;
+            result.gone.add(pid); // exited while we looked, or unreadable: skipped silently
+            return;
         }
         seen.fdCount = fdCount;
-        relisted.add(pid);
-        return true;
+        result.relisted.add(pid);
+    }
+
+    /** The walker threads: daemons, made on first need. */
+    private static synchronized ExecutorService pool() {
+        if (walkers == null) {
+            AtomicInteger count = new AtomicInteger();
+            walkers = Executors.newFixedThreadPool(WORKERS - 1, runnable -> {
+                Thread thread = new Thread(runnable, "procnet-proc-walker-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return walkers;
     }
 
     private void addOwner(long inode, long pid) {

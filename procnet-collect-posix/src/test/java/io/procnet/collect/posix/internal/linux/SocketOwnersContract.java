@@ -29,7 +29,7 @@ abstract class SocketOwnersContract {
                 .process(300, "client", "client", 1000, 30).socketFd(300, 3, 1003);
         Files.createDirectories(root.resolve("self"));
         Files.writeString(root.resolve("uptime"), "1 2\n");
-        owners = new SocketOwners(root, scanner(root), clock::get, RESCAN);
+        owners = new SocketOwners(root, () -> scanner(root), clock::get, RESCAN);
     }
 
     abstract FdScanner scanner(Path root);
@@ -65,6 +65,24 @@ abstract class SocketOwnersContract {
         assertThat(pids[0]).containsExactly(300);
         assertThat(pids[1]).isNull();
         assertThat(pids[2]).isNull();
+    }
+
+    @Test
+    void manyProcessesAreWalkedInParallelAndMergedWhole() throws IOException {
+        for (long pid = 1000; pid < 1064; pid++) {
+            proc.process(pid, "w" + pid, "worker", 0, pid).socketFd(pid, 3, pid * 10).socketFd(pid, 4, 1002);
+        }
+        long[] inodes = new long[64];
+        for (int i = 0; i < 64; i++) {
+            inodes[i] = (1000 + i) * 10L;
+        }
+
+        long[][] pids = owners.resolve(inodes);
+
+        for (int i = 0; i < 64; i++) {
+            assertThat(pids[i]).containsExactly(1000 + i);
+        }
+        assertThat(refresh(1002L)[0]).hasSize(66); // held by 100, 200 and the 64 workers
     }
 
     @Test
