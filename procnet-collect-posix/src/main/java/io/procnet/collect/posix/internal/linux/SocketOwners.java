@@ -58,8 +58,27 @@ public final class SocketOwners {
 
     /** The fds of one process seen so far: fd number to socket inode, 0 for anything else. */
     private static final class ProcessFds {
-        final Map<Integer, Long> inodeByFd = new HashMap<>();
+        /** Indexed by fd number (fds are small and dense): the socket inode, 0 for another file, -1 unseen. */
+        long[] inodeByFd = new long[0];
         long fdCount = -1;
+
+        boolean seen(int fd) {
+            return fd < inodeByFd.length && inodeByFd[fd] >= 0;
+        }
+
+        void put(int fd, long inode) {
+            if (fd >= inodeByFd.length) {
+                int length = Math.max(fd + 1, inodeByFd.length * 2);
+                int old = inodeByFd.length;
+                inodeByFd = Arrays.copyOf(inodeByFd, length);
+                Arrays.fill(inodeByFd, old, length, -1);
+            }
+            inodeByFd[fd] = inode;
+        }
+
+        void forget() {
+            Arrays.fill(inodeByFd, -1);
+        }
     }
 
     /**
@@ -196,8 +215,8 @@ public final class SocketOwners {
         }
         int denied = 0;
         for (WalkResult result : results) {
-            for (int i = 0; i < result.found.size(); i += 2) {
-                addOwner(result.found.get(i), result.found.get(i + 1));
+            for (int i = 0; i < result.foundCount; i += 2) {
+                addOwner(result.found[i], result.found[i + 1]);
             }
             processes.keySet().removeAll(result.gone);
             relisted.addAll(result.relisted);
@@ -211,8 +230,17 @@ public final class SocketOwners {
 
     /** What one worker found: (inode, pid) pairs, processes gone or refused, processes relisted. */
     private static final class WalkResult {
-        final List<Long> found = new ArrayList<>();
+        long[] found = new long[64];
+        int foundCount;
         final List<Long> gone = new ArrayList<>();
+
+        void found(long inode, long pid) {
+            if (foundCount + 2 > found.length) {
+                found = Arrays.copyOf(found, found.length * 2);
+            }
+            found[foundCount++] = inode;
+            found[foundCount++] = pid;
+        }
         final List<Long> relisted = new ArrayList<>();
         int denied;
     }
@@ -237,15 +265,14 @@ public final class SocketOwners {
         }
         boolean rereadAll = readAll || self;
         if (rereadAll) {
-            seen.inodeByFd.clear();
+            seen.forget();
         }
         try {
-            scanner.scan(pid, fd -> rereadAll || !seen.inodeByFd.containsKey(fd), (fd, inode) -> {
+            scanner.scan(pid, fd -> rereadAll || !seen.seen(fd), (fd, inode) -> {
                 if (inode != FdScanner.UNREAD) {
-                    seen.inodeByFd.put(fd, inode);
+                    seen.put(fd, inode);
                     if (inode > 0) {
-                        result.found.add(inode);
-                        result.found.add(pid);
+                        result.found(inode, pid);
                     }
                 }
             });
