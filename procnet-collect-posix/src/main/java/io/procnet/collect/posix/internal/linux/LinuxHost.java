@@ -1,7 +1,6 @@
 package io.procnet.collect.posix.internal.linux;
 
 import io.procnet.spi.Availability;
-import io.procnet.spi.CollectorOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +47,14 @@ public final class LinuxHost {
         return false;
     }
 
-    /** A collector over {@code table} with the owners and process details of this host. */
-    public static LinuxCollector collector(String id, SocketTable table, CollectorOptions options) {
-        return new LinuxCollector(id, table, new SocketOwners(PROC, fdScanners(), System::nanoTime, FULL_RESCAN_NANOS),
+    /**
+     * A collector over the tables of our own network namespace ({@code own}) and of every other
+     * one ({@code others}, given a process in it), with the owners and process details of this
+     * host.
+     */
+    public static LinuxCollector collector(String id, SocketTable own, AllNamespaces.TableFactory others) {
+        return new LinuxCollector(id, new AllNamespaces(own, others, new NetNamespaces(PROC)),
+                new SocketOwners(PROC, fdScanners(), System::nanoTime, FULL_RESCAN_NANOS),
                 new ProcessReader(PROC, new UserNames(Path.of("/etc/passwd"))), Clock.systemUTC(), privileged());
     }
 

@@ -1,9 +1,7 @@
 package io.procnet.collect.posix.internal.netlink;
 
 import io.procnet.collect.posix.internal.ProbeOnce;
-import io.procnet.collect.posix.internal.linux.AllNamespaces;
 import io.procnet.collect.posix.internal.linux.LinuxHost;
-import io.procnet.collect.posix.internal.linux.NetNamespaces;
 import io.procnet.spi.Availability;
 import io.procnet.spi.CollectorOptions;
 import io.procnet.spi.CollectorProvider;
@@ -31,9 +29,8 @@ public final class LinuxNetlinkProvider implements CollectorProvider {
 
     @Override
     public ConnectionCollector create(CollectorOptions options) {
-        return LinuxHost.collector(id(), new AllNamespaces(new NetlinkTable(options),
-                pid -> new NetlinkTable(options, LinuxHost.PROC.resolve(pid + "/ns/net").toString()),
-                new NetNamespaces(LinuxHost.PROC)), options);
+        return LinuxHost.collector(id(), new NetlinkTable(options),
+                pid -> new NetlinkTable(options, LinuxHost.PROC.resolve(pid + "/ns/net").toString()));
     }
 
     /** Linux, JNA loads, and a sock_diag socket opens. */

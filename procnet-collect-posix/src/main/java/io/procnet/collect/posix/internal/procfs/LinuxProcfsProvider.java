@@ -1,9 +1,7 @@
 package io.procnet.collect.posix.internal.procfs;
 
 import io.procnet.collect.posix.internal.ProbeOnce;
-import io.procnet.collect.posix.internal.linux.AllNamespaces;
 import io.procnet.collect.posix.internal.linux.LinuxHost;
-import io.procnet.collect.posix.internal.linux.NetNamespaces;
 import io.procnet.spi.Availability;
 import io.procnet.spi.CollectorOptions;
 import io.procnet.spi.CollectorProvider;
@@ -30,8 +28,7 @@ public final class LinuxProcfsProvider implements CollectorProvider {
 
     @Override
     public ConnectionCollector create(CollectorOptions options) {
-        return LinuxHost.collector(id(), new AllNamespaces(new ProcNetTable(LinuxHost.PROC.resolve("net"), options),
-                pid -> new ProcNetTable(LinuxHost.PROC.resolve(pid + "/net"), options),
-                new NetNamespaces(LinuxHost.PROC)), options);
+        return LinuxHost.collector(id(), new ProcNetTable(LinuxHost.PROC.resolve("net"), options),
+                pid -> new ProcNetTable(LinuxHost.PROC.resolve(pid + "/net"), options));
     }
 }
