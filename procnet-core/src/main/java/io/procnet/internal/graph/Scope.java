@@ -11,17 +11,23 @@ import io.procnet.model.SocketEntry;
  * @param any       true when the namespace is not known: listeners of every namespace may match
  */
 record Scope(String namespace, boolean any) {
+    /** Shared instances for the common cases, since a scope is asked for per connection. */
+    private static final Scope OWN = new Scope(null, false);
+    private static final Scope ANY = new Scope(null, true);
 
     static Scope ofLocal(SocketEntry socket) {
-        return new Scope(socket.namespace(), false);
+        return of(socket.namespace());
     }
 
     static Scope ofRemote(SocketEntry socket, SocketEntry peer) {
         if (peer != null) {
-            return new Scope(peer.namespace(), false);
+            return of(peer.namespace());
         }
-        return socket.remote().address().isLoopbackAddress() ? new Scope(socket.namespace(), false)
-                : new Scope(null, true);
+        return socket.remote().address().isLoopbackAddress() ? of(socket.namespace()) : ANY;
+    }
+
+    private static Scope of(String namespace) {
+        return namespace == null ? OWN : new Scope(namespace, false);
     }
 
     boolean includes(String listenerNamespace) {
