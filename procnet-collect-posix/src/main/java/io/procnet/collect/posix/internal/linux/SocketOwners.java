@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +27,9 @@ import java.util.function.Supplier;
  * <p>Incremental: an inode already known keeps its owner, and only inodes not seen before cause
  * a walk. The walk lists each process's fds but reads links only for fds it has not seen, and on
  * Linux 6.2 and later skips a process whose fd count (the size of its {@code fd} directory) did
- * not change. An fd number closed and opened again between two walks escapes that, so when new
- * inodes remain unowned a second walk reads every link. Inodes that even that does not find
+ * not change. An fd number closed and opened again between two walks escapes that, so the
+ * processes whose sockets vanished from the table have all their links read again, and when new
+ * inodes still remain unowned a last walk reads every link. Inodes that even that does not find
  * (owned outside our pid namespace, or by another user when not root) are remembered as
  * unresolvable until the next periodic full rescan, which also catches owners that changed.
  */
@@ -115,9 +117,9 @@ public final class SocketOwners {
             }
         }
         if (!pending.isEmpty()) {
-            walk(false, false);
+            walk(false, false, forgetVanished(inodes));
             if (anyUnowned(inodes, pending)) {
-                walk(true, false); // an fd number closed and opened again escapes the first walk
+                walk(true, false, Set.of()); // a last resort: some fd escaped even the dirty processes
             }
             for (int i : pending) {
                 pids[i] = owners.get(inodes[i]);
@@ -135,6 +137,29 @@ public final class SocketOwners {
             unresolvable.retainAll(live);
         }
         return pids;
+    }
+
+    /**
+     * Forgets the inodes no longer in the table and returns the processes that held them: a
+     * process that closed a socket may have opened a new one on the same fd number, with the same
+     * fd count, so its fds are read again rather than trusted.
+     */
+    private Set<Long> forgetVanished(long[] inodes) {
+        Set<Long> live = new HashSet<>(inodes.length * 4 / 3 + 1);
+        for (long inode : inodes) {
+            live.add(inode);
+        }
+        Set<Long> dirty = new HashSet<>();
+        for (Iterator<Map.Entry<Long, long[]>> entries = owners.entrySet().iterator(); entries.hasNext(); ) {
+            Map.Entry<Long, long[]> entry = entries.next();
+            if (!live.contains(entry.getKey())) {
+                for (long pid : entry.getValue()) {
+                    dirty.add(pid);
+                }
+                entries.remove();
+            }
+        }
+        return dirty;
     }
 
     private boolean anyUnowned(long[] inodes, List<Integer> positions) {
@@ -175,7 +200,7 @@ public final class SocketOwners {
         owners = new HashMap<>();
         processes.clear();
         unresolvable.clear();
-        walk(true, true);
+        walk(true, true, Set.of());
         scanned = true;
         lastFullScan = now;
     }
@@ -187,8 +212,9 @@ public final class SocketOwners {
      *
      * @param readAll read every link, also of fds seen before
      * @param fresh   the index is empty: no need to drop processes that are gone
+     * @param dirty   processes whose every link is read again, whatever their fd count
      */
-    private void walk(boolean readAll, boolean fresh) {
+    private void walk(boolean readAll, boolean fresh, Set<Long> dirty) {
         walks++;
         List<Long> pids = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
@@ -206,10 +232,10 @@ public final class SocketOwners {
         List<CompletableFuture<WalkResult>> others = new ArrayList<>();
         for (int w = 1; w < workers; w++) {
             int first = w;
-            others.add(CompletableFuture.supplyAsync(() -> walkEvery(pids, first, workers, readAll), pool()));
+            others.add(CompletableFuture.supplyAsync(() -> walkEvery(pids, first, workers, readAll, dirty), pool()));
         }
         List<WalkResult> results = new ArrayList<>();
-        results.add(walkEvery(pids, 0, workers, readAll));
+        results.add(walkEvery(pids, 0, workers, readAll, dirty));
         for (CompletableFuture<WalkResult> other : others) {
             results.add(other.join());
         }
@@ -246,11 +272,12 @@ public final class SocketOwners {
     }
 
     /** Walks {@code pids[first]}, {@code pids[first + step]}, ... */
-    private WalkResult walkEvery(List<Long> pids, int first, int step, boolean readAll) {
+    private WalkResult walkEvery(List<Long> pids, int first, int step, boolean readAll, Set<Long> dirty) {
         WalkResult result = new WalkResult();
         FdScanner scanner = fds.get();
         for (int i = first; i < pids.size(); i += step) {
-            walkProcess(pids.get(i), readAll, scanner, result);
+            long pid = pids.get(i);
+            walkProcess(pid, readAll || dirty.contains(pid), scanner, result);
         }
         return result;
     }

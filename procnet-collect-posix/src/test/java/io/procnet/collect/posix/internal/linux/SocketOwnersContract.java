@@ -106,14 +106,16 @@ abstract class SocketOwnersContract {
     }
 
     @Test
-    void aReusedFdNumberIsReadAgain() throws IOException {
-        refresh(1003L);
+    void aReusedFdNumberIsReadAgainInOneWalk() throws IOException {
+        refresh(1001L, 1003L);
+        int walks = owners.walks();
         proc.closeFd(300, 3);
-        proc.socketFd(300, 3, 1033); // same fd number, new socket
+        proc.socketFd(300, 3, 1033); // same fd number, same fd count, new socket
 
-        refresh(1033L);
+        refresh(1001L, 1033L);
 
         assertThat(owners.ownersOf(1033)).containsExactly(300);
+        assertThat(owners.walks()).isEqualTo(walks + 1); // 1003 vanished, so process 300 was read again
     }
 
     @Test
