@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Per load, after 30 untimed collects per Linux collector to warm up the JIT, it reports the
  * median of 7 timed collects (after 3 more where the case is warm) of:
  * {@code ss -tanp} as a process; {@code linux-netlink} cold (a fresh collector each time), warm
- * with nothing new, and warm with 20 connections opened since the previous collect;
+ * with nothing new, warm with 20 connections opened since the previous collect, and warm with 20
+ * connections closed and 20 opened (fd numbers reused);
  * {@code linux-procfs} cold and warm; {@code oshi}; and checks that a JVM with {@code -Xmx64m}
  * collects the load with {@code linux-netlink}.
  */
@@ -79,11 +80,12 @@ public final class CollectorBenchmark {
 
             double ss = median(RUNS, () -> runSs());
             double netlinkCold = median(5, () -> fresh(registry, "linux-netlink", options));
-            Measure netlinkWarm = warm(registry, "linux-netlink", options, null);
-            Measure netlinkNew = warm(registry, "linux-netlink", options, opener);
+            Measure netlinkWarm = warm(registry, "linux-netlink", options, null, null);
+            Measure netlinkNew = warm(registry, "linux-netlink", options, opener, "open");
+            Measure netlinkChurn = warm(registry, "linux-netlink", options, opener, "replace");
             double procfsCold = median(5, () -> fresh(registry, "linux-procfs", options));
-            Measure procfsWarm = warm(registry, "linux-procfs", options, null);
-            Measure oshi = warm(registry, "oshi", options, null);
+            Measure procfsWarm = warm(registry, "linux-procfs", options, null, null);
+            Measure oshi = warm(registry, "oshi", options, null, null);
             String smallHeap = smallHeapRun();
 
             System.out.printf(Locale.ROOT, "%n%,d connections, %,d sockets in the netlink snapshot%n", connections,
@@ -92,6 +94,7 @@ public final class CollectorBenchmark {
             row("linux-netlink cold", netlinkCold, ss);
             row("linux-netlink warm, nothing new", netlinkWarm.median, ss);
             row("linux-netlink warm, 20 new connections", netlinkNew.median, ss);
+            row("linux-netlink warm, 20 connections replaced", netlinkChurn.median, ss);
             row("linux-procfs cold", procfsCold, ss);
             row("linux-procfs warm", procfsWarm.median, ss);
             row("oshi", oshi.median, ss);
@@ -106,15 +109,19 @@ public final class CollectorBenchmark {
     }
 
     private static void row(String what, double millis, double reference) {
-        System.out.printf(Locale.ROOT, "  %-40s %9.1f ms   %6.3fx ss%n", what, millis, millis / reference);
+        System.out.printf(Locale.ROOT, "  %-44s %9.1f ms   %6.3fx ss%n", what, millis, millis / reference);
     }
 
     private record Measure(double median, int sockets) {
     }
 
-    /** One collector, warmed up, then {@value #RUNS} timed collects; with an opener, 20 new connections before each. */
-    private static Measure warm(CollectorRegistry registry, String id, CollectorOptions options, Process opener)
-            throws Exception {
+    /**
+     * One collector, warmed up, then {@value #RUNS} timed collects; with an opener, before each
+     * one 20 connections are opened ({@code open}) or 20 closed and 20 opened ({@code replace},
+     * which reuses fd numbers).
+     */
+    private static Measure warm(CollectorRegistry registry, String id, CollectorOptions options, Process opener,
+                                String change) throws Exception {
         try (ConnectionCollector collector = registry.select(id).create(options)) {
             for (int i = 0; i < 3; i++) {
                 collector.collect();
@@ -123,7 +130,7 @@ public final class CollectorBenchmark {
             int sockets = 0;
             for (int i = 0; i < RUNS; i++) {
                 if (opener != null) {
-                    openTwenty(opener);
+                    change(opener, change);
                 }
                 long start = System.nanoTime();
                 Snapshot snapshot = collector.collect();
@@ -151,19 +158,25 @@ public final class CollectorBenchmark {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    /** A python3 helper that opens 20 more connections to the first server each time it reads a line. */
+    /**
+     * A python3 helper: for each line {@code open} it opens 20 more connections to the first
+     * server; for {@code replace} it first closes its 20 oldest ones.
+     */
     private static Process startOpener() throws IOException {
         return new ProcessBuilder("python3", "-c", String.join("\n",
                 "import socket, sys",
                 "keep = []",
                 "for line in sys.stdin:",
+                "    if line.strip() == 'replace':",
+                "        for old in keep[:20]: old.close()",
+                "        keep = keep[20:]",
                 "    keep += [socket.create_connection(('127.0.0.1', 20000)) for _ in range(20)]",
                 "    print('ok', flush=True)")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private static void openTwenty(Process opener) throws IOException {
+    private static void change(Process opener, String command) throws IOException {
         OutputStream in = opener.getOutputStream();
-        in.write('\n');
+        in.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
         in.flush();
         new BufferedReader(new InputStreamReader(opener.getInputStream(), StandardCharsets.UTF_8)).readLine();
     }
