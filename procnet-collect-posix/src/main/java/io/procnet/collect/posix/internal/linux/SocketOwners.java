@@ -117,9 +117,9 @@ public final class SocketOwners {
             }
         }
         if (!pending.isEmpty()) {
-            walk(false, false, forgetVanished(inodes));
+            walk(false, forgetVanished(inodes));
             if (anyUnowned(inodes, pending)) {
-                walk(true, false, Set.of()); // a last resort: some fd escaped even the dirty processes
+                walk(true, Set.of()); // a last resort: some fd escaped even the dirty processes
             }
             for (int i : pending) {
                 pids[i] = owners.get(inodes[i]);
@@ -200,7 +200,7 @@ public final class SocketOwners {
         owners = new HashMap<>();
         processes.clear();
         unresolvable.clear();
-        walk(true, true, Set.of());
+        walk(true, Set.of());
         scanned = true;
         lastFullScan = now;
     }
@@ -211,10 +211,9 @@ public final class SocketOwners {
      * thread, and the results are merged here.
      *
      * @param readAll read every link, also of fds seen before
-     * @param fresh   the index is empty: no need to drop processes that are gone
      * @param dirty   processes whose every link is read again, whatever their fd count
      */
-    private void walk(boolean readAll, boolean fresh, Set<Long> dirty) {
+    private void walk(boolean readAll, Set<Long> dirty) {
         walks++;
         List<Long> pids = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
@@ -249,9 +248,7 @@ public final class SocketOwners {
             denied += result.denied;
         }
         deniedProcesses = denied;
-        if (!fresh) {
-            processes.keySet().retainAll(new HashSet<>(pids));
-        }
+        processes.keySet().retainAll(new HashSet<>(pids)); // processes that are gone
     }
 
     /** What one worker found: (inode, pid) pairs, processes gone or refused, processes relisted. */

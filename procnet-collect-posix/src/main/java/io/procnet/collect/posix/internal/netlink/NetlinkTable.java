@@ -5,12 +5,11 @@ import static io.procnet.collect.posix.internal.netlink.InetDiag.*;
 import io.procnet.collect.posix.internal.linux.RawSocket;
 import io.procnet.collect.posix.internal.linux.SocketTable;
 import io.procnet.collect.posix.internal.linux.TableRead;
-import io.procnet.model.CollectionIssue;
+import io.procnet.collect.posix.internal.linux.TableReadBuilder;
 import io.procnet.model.Protocol;
 import io.procnet.spi.CollectorException;
 import io.procnet.spi.CollectorOptions;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,41 +35,27 @@ public final class NetlinkTable implements SocketTable {
 
     @Override
     public TableRead read() throws CollectorException {
-        List<RawSocket> rows = new ArrayList<>();
-        List<CollectionIssue> issues = new ArrayList<>();
-        int malformed = 0;
-        int dumps = 0;
+        TableReadBuilder read = new TableReadBuilder();
         for (Protocol protocol : Protocol.values()) {
             if (!options.includes(protocol)) {
                 continue;
             }
             for (int family : new int[] {AF_INET, AF_INET6}) {
                 try {
-                    DumpResult result = dump(protocol, family, rows);
-                    malformed += result.malformed;
+                    DumpResult result = dump(protocol, family, read.rows());
                     if (result.errno != 0) {
-                        issues.add(new CollectionIssue(CollectionIssue.PARTIAL_DATA, describe(protocol, family)
-                                + " sockets could not be read: the kernel answered errno " + result.errno
-                                + (result.errno == 2 ? " (is the " + protocol.id() + "_diag module loaded?)" : ""),
-                                0));
+                        read.partFailed(describe(protocol, family) + " sockets could not be read: the kernel answered"
+                                + " errno " + result.errno
+                                + (result.errno == 2 ? " (is the " + protocol.id() + "_diag module loaded?)" : ""));
                     } else {
-                        dumps++;
+                        read.partRead(result.malformed);
                     }
                 } catch (IOException e) {
-                    issues.add(new CollectionIssue(CollectionIssue.PARTIAL_DATA,
-                            describe(protocol, family) + " sockets could not be read: " + e.getMessage(), 0));
+                    read.partFailed(describe(protocol, family) + " sockets could not be read: " + e.getMessage());
                 }
             }
         }
-        if (dumps == 0) {
-            throw new CollectorException("no netlink socket dump succeeded: "
-                    + (issues.isEmpty() ? "nothing asked" : issues.get(0).message()));
-        }
-        if (malformed > 0) {
-            issues.add(new CollectionIssue(CollectionIssue.MALFORMED_ROWS,
-                    malformed + " netlink messages could not be decoded and were skipped", malformed));
-        }
-        return new TableRead(rows, issues);
+        return read.build("no netlink socket dump succeeded", "netlink messages");
     }
 
     private static final class DumpResult {
