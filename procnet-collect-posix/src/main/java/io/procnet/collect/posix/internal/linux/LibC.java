@@ -44,14 +44,13 @@ public final class LibC {
 
     public static native int setns(int fd, int namespaceType);
 
-    public static native Pointer opendir(String path);
+    /**
+     * {@code getdents64(2)} (glibc 2.30+) into the native memory at {@code buffer}: the entries of
+     * an open directory, many per call. 64-bit only: the address and sizes are Java {@code long}s,
+     * so the call allocates nothing.
+     */
+    public static native long getdents64(int directoryFd, long buffer, long size);
 
-    public static native Pointer readdir(Pointer directory);
-
-    public static native int dirfd(Pointer directory);
-
-    public static native int closedir(Pointer directory);
-
-    /** 64-bit only ({@code ssize_t} and {@code size_t} as Java {@code long}): a NativeLong result costs a reflective allocation per call. */
-    public static native long readlinkat(int directoryFd, Pointer name, Pointer buffer, long size);
+    /** {@code readlinkat(2)} with a name and a buffer given by address; 64-bit only, like {@link #getdents64}. */
+    public static native long readlinkat(int directoryFd, long name, long buffer, long size);
 }

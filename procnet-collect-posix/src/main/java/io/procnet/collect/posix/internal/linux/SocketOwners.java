@@ -28,9 +28,10 @@ import java.util.function.Supplier;
  * a walk. The walk lists each process's fds but reads links only for fds it has not seen, and on
  * Linux 6.2 and later skips a process whose fd count (the size of its {@code fd} directory) did
  * not change. An fd number closed and opened again between two walks escapes that, so the
- * processes whose sockets vanished from the table have all their links read again, and when new
- * inodes still remain unowned a last walk reads every link. Inodes that even that does not find
- * (owned outside our pid namespace, or by another user when not root) are remembered as
+ * processes whose sockets vanished from the table have all their links read again. A new inode
+ * that the walk still does not find is most often a socket closed since the dump; if it is still
+ * there at the next collect, every link is read again. Inodes that a reading of every link does
+ * not find (owned outside our pid namespace, or by another user when not root) are remembered as
  * unresolvable until the next periodic full rescan, which also catches owners that changed.
  */
 public final class SocketOwners {
@@ -53,6 +54,8 @@ public final class SocketOwners {
     private final Map<Long, ProcessFds> processes = new HashMap<>();
     private final Set<Long> unresolvable = new HashSet<>();
     private final Set<Long> relisted = new HashSet<>();
+    /** New inodes that the last incremental walk did not find: not yet known to be unresolvable. */
+    private Set<Long> unconfirmed = Set.of();
     private long lastFullScan;
     private boolean scanned;
     private int deniedProcesses;
@@ -103,7 +106,8 @@ public final class SocketOwners {
      */
     public long[][] resolve(long[] inodes) {
         long now = nanoClock.getAsLong();
-        if (!scanned || now - lastFullScan >= fullRescanNanos) {
+        boolean everyLinkRead = !scanned || now - lastFullScan >= fullRescanNanos;
+        if (everyLinkRead) {
             fullScan(now);
         }
         long[][] pids = new long[inodes.length][];
@@ -116,18 +120,21 @@ public final class SocketOwners {
                 }
             }
         }
-        if (!pending.isEmpty()) {
+        if (!pending.isEmpty() && !everyLinkRead) {
             walk(false, forgetVanished(inodes));
-            if (anyUnowned(inodes, pending)) {
-                walk(true, Set.of()); // a last resort: some fd escaped even the dirty processes
-            }
-            for (int i : pending) {
-                pids[i] = owners.get(inodes[i]);
-                if (pids[i] == null) {
-                    unresolvable.add(inodes[i]);
-                }
+            if (anyUnowned(inodes, pending, unconfirmed)) {
+                fullScan(now); // the socket outlived a collect: some fd escaped even the dirty processes
+                everyLinkRead = true;
             }
         }
+        Set<Long> stillUnconfirmed = new HashSet<>();
+        for (int i : pending) {
+            pids[i] = owners.get(inodes[i]);
+            if (pids[i] == null) {
+                (everyLinkRead ? unresolvable : stillUnconfirmed).add(inodes[i]);
+            }
+        }
+        unconfirmed = stillUnconfirmed;
         if (owners.size() + unresolvable.size() > 2 * inodes.length + SLACK) {
             Set<Long> live = new HashSet<>(inodes.length * 4 / 3 + 1);
             for (long inode : inodes) {
@@ -162,9 +169,10 @@ public final class SocketOwners {
         return dirty;
     }
 
-    private boolean anyUnowned(long[] inodes, List<Integer> positions) {
+    /** Whether an inode at one of {@code positions} is still unowned and was in {@code earlier} too. */
+    private boolean anyUnowned(long[] inodes, List<Integer> positions, Set<Long> earlier) {
         for (int i : positions) {
-            if (!owners.containsKey(inodes[i])) {
+            if (earlier.contains(inodes[i]) && !owners.containsKey(inodes[i])) {
                 return true;
             }
         }

@@ -11,9 +11,7 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Encodes {@code inet_diag} dump requests and decodes the replies. Pure: bytes in, rows out;
@@ -22,10 +20,12 @@ import java.util.Map;
  * sockets shares a few {@link InetAddress} objects).
  */
 final class InetDiagCodec {
-    /** Bound of the IPv4 address cache; cleared when full. */
-    private static final int ADDRESS_CACHE_LIMIT = 4096;
+    /** Slots of the IPv4 address cache, a power of two. */
+    private static final int ADDRESS_CACHE_SLOTS = 1024;
 
-    private final Map<Integer, InetAddress> ipv4 = new HashMap<>();
+    /** A direct-mapped cache of IPv4 addresses: a slot holds the last address whose hash fell on it. */
+    private final int[] ipv4Keys = new int[ADDRESS_CACHE_SLOTS];
+    private final InetAddress[] ipv4 = new InetAddress[ADDRESS_CACHE_SLOTS];
 
     /** The outcome of one datagram. */
     enum Status {
@@ -57,7 +57,7 @@ final class InetDiagCodec {
         b.put((byte) protocol);
         b.put((byte) (tcpInfo ? 1 << (INET_DIAG_INFO - 1) : 0));
         b.put((byte) 0);
-        b.putInt(0xFFFFFFFF); // every state
+        b.putInt(STATES);
         for (int i = 0; i < 48; i++) {
             b.put((byte) 0); // inet_diag_sockid: no filter
         }
@@ -163,16 +163,12 @@ final class InetDiagCodec {
     private InetAddress address(ByteBuffer b, int at, int length) {
         if (length == 4) {
             int key = b.getInt(at);
-            InetAddress cached = ipv4.get(key);
-            if (cached != null) {
-                return cached;
+            int slot = (key * 0x9E3779B9 >>> 22) & (ADDRESS_CACHE_SLOTS - 1);
+            if (ipv4[slot] == null || ipv4Keys[slot] != key) {
+                ipv4[slot] = toAddress(b, at, 4);
+                ipv4Keys[slot] = key;
             }
-            if (ipv4.size() >= ADDRESS_CACHE_LIMIT) {
-                ipv4.clear();
-            }
-            InetAddress address = toAddress(b, at, 4);
-            ipv4.put(key, address);
-            return address;
+            return ipv4[slot];
         }
         return toAddress(b, at, 16);
     }
