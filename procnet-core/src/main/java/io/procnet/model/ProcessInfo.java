@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param commandLine full command line; empty when unknown or not readable
  * @param user        owning user name, or null when unknown
  * @param startTime   when the process started, or null when unknown
+ * @param executable  full path of the program file ({@code /usr/sbin/nginx},
+ *                    {@code C:\Windows\System32\svchost.exe}); empty when unknown or not readable
  */
-public record ProcessInfo(long pid, String name, String commandLine, String user, Instant startTime) {
+public record ProcessInfo(long pid, String name, String commandLine, String user, Instant startTime,
+                          String executable) {
 
     public ProcessInfo {
         if (pid < 0) {
@@ -23,16 +26,22 @@ public record ProcessInfo(long pid, String name, String commandLine, String user
         }
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(commandLine, "commandLine");
+        Objects.requireNonNull(executable, "executable");
+    }
+
+    /** A process whose executable is not known. */
+    public ProcessInfo(long pid, String name, String commandLine, String user, Instant startTime) {
+        this(pid, name, commandLine, user, startTime, "");
     }
 
     /** A process whose details could not be read: it exited, or access was denied. */
     public static ProcessInfo unknown(long pid) {
-        return new ProcessInfo(pid, "", "", null, null);
+        return new ProcessInfo(pid, "", "", null, null, "");
     }
 
     /** True when nothing but the pid is known. */
     public boolean isUnknown() {
-        return name.isEmpty() && commandLine.isEmpty() && user == null && startTime == null;
+        return name.isEmpty() && commandLine.isEmpty() && user == null && startTime == null && executable.isEmpty();
     }
 
     /** The name, or {@code pid <n>} when the name is unknown: what a person should read. */

@@ -3,6 +3,7 @@ package io.procnet.collect.posix.internal.linux;
 import io.procnet.model.ProcessInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -114,7 +115,19 @@ public final class ProcessReader {
         } catch (IOException | IllegalArgumentException e) {
             // keep what we have
         }
-        return new ProcessInfo(pid, name, commandLine, user, start);
+        String executable = "";
+        try {
+            executable = parseExeLink(Files.readSymbolicLink(dir.resolve("exe")).toString());
+        } catch (IOException | UnsupportedOperationException e) {
+            // a kernel thread, or another user's process when not root
+        }
+        return new ProcessInfo(pid, name, commandLine, user, start, executable);
+    }
+
+    /** The target of {@code /proc/<pid>/exe}, without the " (deleted)" the kernel adds once the file was replaced. */
+    static String parseExeLink(String target) {
+        String deleted = " (deleted)";
+        return target.endsWith(deleted) ? target.substring(0, target.length() - deleted.length()) : target;
     }
 
     /** Field 22 of {@code /proc/<pid>/stat}, counted after the last ')' since the name may hold anything. */

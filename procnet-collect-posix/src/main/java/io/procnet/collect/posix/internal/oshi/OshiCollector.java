@@ -74,7 +74,8 @@ public final class OshiCollector implements ConnectionCollector {
         String user = process.getUser();
         long start = process.getStartTime();
         return new ProcessInfo(pid, nullToEmpty(process.getName()), nullToEmpty(process.getCommandLine()),
-                user == null || user.isEmpty() ? null : user, start > 0 ? Instant.ofEpochMilli(start) : null);
+                user == null || user.isEmpty() ? null : user, start > 0 ? Instant.ofEpochMilli(start) : null,
+                nullToEmpty(process.getPath()));
     }
 
     private static String nullToEmpty(String text) {

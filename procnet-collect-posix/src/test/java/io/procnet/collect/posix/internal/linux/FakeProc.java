@@ -26,6 +26,12 @@ final class FakeProc {
         return this;
     }
 
+    /** The {@code exe} link of a process. */
+    FakeProc executable(long pid, String target) throws IOException {
+        Files.createSymbolicLink(root.resolve(Long.toString(pid)).resolve("exe"), Path.of(target));
+        return this;
+    }
+
     FakeProc socketFd(long pid, int fd, long inode) throws IOException {
         return link(pid, fd, "socket:[" + inode + "]");
     }

@@ -17,15 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessReaderTest {
 
     @Test
-    void readsNameCommandLineUserAndStartTime(@TempDir Path root) throws IOException {
-        new FakeProc(root).process(42, "postgres", "postgres -D /var/lib/pg", 70, 250);
+    void readsNameCommandLineUserStartTimeAndExecutable(@TempDir Path root) throws IOException {
+        new FakeProc(root).process(42, "postgres", "postgres -D /var/lib/pg", 70, 250)
+                .executable(42, "/usr/lib/postgresql/16/bin/postgres (deleted)"); // upgraded while running
         Path passwd = root.resolve("passwd");
         Files.writeString(passwd, "root:x:0:0::/root:/bin/sh\npostgres:x:70:70::/var/lib/pg:/bin/sh\n");
 
         ProcessInfo info = new ProcessReader(root, new UserNames(passwd)).read(42);
 
         assertThat(info).isEqualTo(new ProcessInfo(42, "postgres", "postgres -D /var/lib/pg", "postgres",
-                Instant.ofEpochSecond(1795000000).plusMillis(2500)));
+                Instant.ofEpochSecond(1795000000).plusMillis(2500), "/usr/lib/postgresql/16/bin/postgres"));
     }
 
     @Test

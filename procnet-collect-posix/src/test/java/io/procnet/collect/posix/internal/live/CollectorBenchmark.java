@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * {@code mvn -q -pl procnet-collect-posix test-compile exec:exec@collector-bench}.
  *
  * <p>Per load, after 30 untimed collects per Linux collector to warm up the JIT, it reports the
- * median of 7 timed collects (after 3 more where the case is warm) of:
+ * median of {@value #RUNS} timed collects (after 3 more where the case is warm) of:
  * {@code ss -tanp} as a process; {@code linux-netlink} cold (a fresh collector each time), warm
  * with nothing new, warm with 20 connections opened since the previous collect, and warm with 20
  * connections closed and 20 opened (fd numbers reused);
@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * collects the load with {@code linux-netlink}.
  */
 public final class CollectorBenchmark {
-    private static final int RUNS = 7;
+    private static final int RUNS = 11;
     /** Collects per Linux collector before anything is timed: C2 needs this many to compile the decoders. */
     private static final int JIT_WARMUP = 30;
 
@@ -79,11 +79,11 @@ public final class CollectorBenchmark {
             }
 
             double ss = median(RUNS, () -> runSs());
-            double netlinkCold = median(5, () -> fresh(registry, "linux-netlink", options));
+            double netlinkCold = median(RUNS, () -> fresh(registry, "linux-netlink", options));
             Measure netlinkWarm = warm(registry, "linux-netlink", options, null, null);
             Measure netlinkNew = warm(registry, "linux-netlink", options, opener, "open");
             Measure netlinkChurn = warm(registry, "linux-netlink", options, opener, "replace");
-            double procfsCold = median(5, () -> fresh(registry, "linux-procfs", options));
+            double procfsCold = median(RUNS, () -> fresh(registry, "linux-procfs", options));
             Measure procfsWarm = warm(registry, "linux-procfs", options, null, null);
             Measure oshi = warm(registry, "oshi", options, null, null);
             String smallHeap = smallHeapRun();
