@@ -1,0 +1,131 @@
+package io.procnet.rules;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Finds and reads rule files. Thread-safe. */
+public final class RuleFiles {
+    /** Rule files hold a few hundred rules at most; a bigger file is surely the wrong one. */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+
+    private RuleFiles() {
+    }
+
+    /**
+     * The rule file a user named: an absolute path as it is, a relative one against the working
+     * directory and then the directory of the application (where the Procnet jar is).
+     *
+     * @throws RuleFileException when no such file exists; the message lists every path tried
+     */
+    public static Path locate(String path) throws RuleFileException {
+        List<Path> bases = new ArrayList<>();
+        bases.add(Path.of("").toAbsolutePath());
+        applicationDirectory().ifPresent(bases::add);
+        return locate(path, bases);
+    }
+
+    /** {@link #locate(String)} with the directories to try a relative path against. */
+    public static Path locate(String path, List<Path> bases) throws RuleFileException {
+        Path given;
+        try {
+            given = Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new RuleFileException(path, "not a valid path: " + e.getReason());
+        }
+        Set<Path> tried = new LinkedHashSet<>();
+        if (given.isAbsolute()) {
+            tried.add(given);
+        } else {
+            for (Path base : bases) {
+                tried.add(base.resolve(given).normalize());
+            }
+        }
+        for (Path candidate : tried) {
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new RuleFileException(path, "no such rule file (tried " + String.join(", ",
+                tried.stream().map(Path::toString).toList()) + ")");
+    }
+
+    /** The directory of the jar (or class directory) this class was loaded from. */
+    static java.util.Optional<Path> applicationDirectory() {
+        try {
+            CodeSource code = RuleFiles.class.getProtectionDomain().getCodeSource();
+            if (code == null || code.getLocation() == null) {
+                return java.util.Optional.empty();
+            }
+            Path location = Path.of(code.getLocation().toURI());
+            return java.util.Optional.ofNullable(Files.isDirectory(location) ? location : location.getParent());
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The text of a rule file, UTF-8.
+     *
+     * @throws RuleFileException when it is missing, unreadable, a directory, too large or not UTF-8
+     */
+    static String read(Path file) throws RuleFileException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new RuleFileException(name, "is a directory, not a rule file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new RuleFileException(name, "is " + size + " bytes; a rule file may have at most " + MAX_BYTES);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new RuleFileException(name, "no such rule file");
+        } catch (AccessDeniedException e) {
+            throw new RuleFileException(name, "cannot be read: permission denied");
+        } catch (IOException e) {
+            throw new RuleFileException(name, "cannot be read: " + e.getMessage());
+        }
+        return decode(bytes, name);
+    }
+
+    /** UTF-8 text, or an error at the line and column of the first byte that is not UTF-8. */
+    static String decode(byte[] bytes, String name) throws RuleFileException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (MalformedInputException e) {
+            int bad = firstBadByte(bytes);
+            String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            int column = before.length() - before.lastIndexOf('\n');
+            throw new RuleFileException(name, line, column, "not UTF-8 text (byte 0x"
+                    + Integer.toHexString(bytes[bad] & 0xFF) + ")");
+        } catch (CharacterCodingException e) {
+            throw new RuleFileException(name, "not UTF-8 text");
+        }
+    }
+
+    private static int firstBadByte(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return Math.min(in.position(), bytes.length - 1);
+    }
+}

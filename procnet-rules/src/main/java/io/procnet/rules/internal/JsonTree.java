@@ -1,0 +1,105 @@
+package io.procnet.rules.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.procnet.rules.RuleFileException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads JSON text into a {@link TreeNode} with Jackson's streaming parser, which gives each token's position. */
+final class JsonTree {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final SourceText source;
+    private final String name;
+
+    private JsonTree(SourceText source, String name) {
+        this.source = source;
+        this.name = name;
+    }
+
+    /** The tree of {@code text}, or null when it holds nothing but white space. */
+    static TreeNode read(String text, String name) throws RuleFileException {
+        JsonTree tree = new JsonTree(new SourceText(text), name);
+        while (true) {
+            try {
+                return tree.parse();
+            } catch (JsonProcessingException e) {
+                String problem = e.getOriginalMessage() == null ? "unknown problem" : e.getOriginalMessage();
+                JsonLocation location = e.getLocation();
+                if (problem.startsWith("Unrecognized character escape") && location != null
+                        && tree.source.repairEscapeAt((int) location.getCharOffset() - 1)) {
+                    continue;
+                }
+                throw tree.error(location, "not valid JSON: " + problem.strip().replaceAll("\\s*\\R\\s*", " "));
+            } catch (IOException e) {
+                throw new RuleFileException(name, "not valid JSON: " + e.getMessage()); // a String source does no I/O
+            }
+        }
+    }
+
+    private TreeNode parse() throws IOException, RuleFileException {
+        try (JsonParser parser = FACTORY.createParser(source.text())) {
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            TreeNode root = value(parser);
+            if (parser.nextToken() != null) {
+                throw error(parser.currentTokenLocation(), "unexpected content after the end of the list");
+            }
+            return root;
+        }
+    }
+
+    /** The value that starts at the parser's current token, which is left on its last token. */
+    private TreeNode value(JsonParser parser) throws IOException {
+        Position position = position(parser.currentTokenLocation());
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_ARRAY: {
+                List<TreeNode> items = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(value(parser));
+                }
+                return new TreeNode.Sequence(position, items);
+            }
+            case START_OBJECT: {
+                List<TreeNode.Entry> entries = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    Position keyPosition = position(parser.currentTokenLocation());
+                    parser.nextToken();
+                    entries.add(new TreeNode.Entry(key, keyPosition, value(parser)));
+                }
+                return new TreeNode.Mapping(position, entries);
+            }
+            case VALUE_STRING:
+                return new TreeNode.Scalar(position, parser.getText(), TreeNode.ScalarKind.TEXT);
+            case VALUE_NUMBER_INT:
+                return new TreeNode.Scalar(position, parser.getText(), TreeNode.ScalarKind.INTEGER);
+            case VALUE_NUMBER_FLOAT:
+                return new TreeNode.Scalar(position, parser.getText(), TreeNode.ScalarKind.DECIMAL);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new TreeNode.Scalar(position, parser.getText(), TreeNode.ScalarKind.BOOLEAN);
+            case VALUE_NULL:
+                return new TreeNode.Scalar(position, "null", TreeNode.ScalarKind.NULL);
+            default:
+                throw new IllegalStateException("unexpected JSON token " + token); // the parser rejects the rest
+        }
+    }
+
+    private Position position(JsonLocation location) {
+        return location == null || location.getCharOffset() < 0 ? Position.START
+                : source.position((int) location.getCharOffset());
+    }
+
+    private RuleFileException error(JsonLocation location, String problem) {
+        Position position = position(location);
+        return new RuleFileException(name, position.line(), position.column(), problem);
+    }
+}

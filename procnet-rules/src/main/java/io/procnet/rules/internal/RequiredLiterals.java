@@ -1,0 +1,165 @@
+package io.procnet.rules.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Literal texts that any match of a regex must contain, so that the regex runs only on texts
+ * that hold one of them: {@link String#contains} is many times faster than a regex that fails
+ * at every position of a long command line. Each top-level alternative gives its longest run of
+ * plain characters outside groups, classes and quantified atoms. A pattern this reading does not
+ * fully understand gets no prefilter at all. Pure.
+ */
+final class RequiredLiterals {
+    /** Shorter runs are in too many texts to be worth a check. */
+    static final int MIN_LENGTH = 3;
+    /** Escapes that stand for their character; the other escapes are classes, anchors or codes. */
+    private static final String ESCAPED_LITERALS = "\\.-/[](){}*+?|^$#&~ \"'!%,:;<=>@_`";
+    /** Escapes whose syntax this reading does not follow; a pattern with one gets no prefilter. */
+    private static final String UNREAD_ESCAPES = "QExuUpPkNc0123456789";
+    /** Escapes of one letter that match something other than their letter: skipped. */
+    private static final String CLASS_ESCAPES = "sSdDwWbBAzZGhHvVRXtnrfae";
+
+    private RequiredLiterals() {
+    }
+
+    /**
+     * One literal per top-level alternative, of which a match contains at least one; folded
+     * lower case when the flags ignore case. Empty when some alternative has no required
+     * literal of {@value #MIN_LENGTH} characters or more, or the pattern is beyond this reading.
+     */
+    static Optional<List<String>> of(String pattern, int flags) {
+        if ((flags & (Pattern.COMMENTS | Pattern.LITERAL)) != 0 || pattern.contains("(?")) {
+            return Optional.empty(); // free spacing and inline flags change what characters mean
+        }
+        boolean ignoreCase = (flags & Pattern.CASE_INSENSITIVE) != 0;
+        List<String> literals = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        String longest = "";
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            int next = i + 1;
+            Character literal = null;
+            switch (c) {
+                case '\\' -> {
+                    if (next >= pattern.length() || UNREAD_ESCAPES.indexOf(pattern.charAt(next)) >= 0) {
+                        return Optional.empty();
+                    }
+                    char escaped = pattern.charAt(next);
+                    if (ESCAPED_LITERALS.indexOf(escaped) >= 0) {
+                        literal = escaped;
+                    } else if (CLASS_ESCAPES.indexOf(escaped) < 0) {
+                        return Optional.empty();
+                    }
+                    i = next;
+                    next = i + 1;
+                }
+                case '(' -> {
+                    i = skipGroup(pattern, i);
+                    if (i < 0) {
+                        return Optional.empty();
+                    }
+                    next = i + 1;
+                }
+                case '[' -> {
+                    i = skipClass(pattern, i);
+                    if (i < 0) {
+                        return Optional.empty();
+                    }
+                    next = i + 1;
+                }
+                case '|' -> {
+                    longest = longer(longest, run);
+                    if (longest.length() < MIN_LENGTH) {
+                        return Optional.empty();
+                    }
+                    literals.add(longest);
+                    longest = "";
+                    run.setLength(0);
+                    continue;
+                }
+                case ')' -> {
+                    return Optional.empty(); // unbalanced: let the regex engine say so
+                }
+                case '{' -> {
+                    i = pattern.indexOf('}', i); // a counted quantifier: "a{2,3}" holds no literal 2
+                    if (i < 0) {
+                        return Optional.empty();
+                    }
+                    next = i + 1;
+                }
+                case '.', '^', '$', '*', '+', '?' -> {
+                    // an atom that is no literal, or a quantifier: ends the run below
+                }
+                default -> literal = c;
+            }
+            char quantifier = next < pattern.length() ? pattern.charAt(next) : 0;
+            if (literal != null && quantifier != '*' && quantifier != '?' && quantifier != '{') {
+                if (ignoreCase && literal > 127) {
+                    return Optional.empty(); // folding beyond ASCII is not one character to one
+                }
+                run.append(ignoreCase ? MatchText.fold(literal) : literal);
+                if (quantifier != '+') {
+                    continue;
+                }
+            }
+            longest = longer(longest, run);
+            run.setLength(0);
+        }
+        longest = longer(longest, run);
+        if (longest.length() < MIN_LENGTH) {
+            return Optional.empty();
+        }
+        literals.add(longest);
+        return Optional.of(List.copyOf(literals));
+    }
+
+    private static String longer(String longest, StringBuilder run) {
+        return run.length() > longest.length() ? run.toString() : longest;
+    }
+
+    /** The index of the ')' that closes the group opening at {@code open}, or -1. */
+    private static int skipGroup(String pattern, int open) {
+        int depth = 0;
+        for (int i = open; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = skipClass(pattern, i);
+                if (i < 0) {
+                    return -1;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the ']' that closes the class opening at {@code open} (classes nest in Java), or -1. */
+    private static int skipClass(String pattern, int open) {
+        int depth = 0;
+        for (int i = open; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                depth++;
+                if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '^') {
+                    i++;
+                }
+                if (i + 1 < pattern.length() && pattern.charAt(i + 1) == ']') {
+                    i++; // a ']' first in a class is a literal
+                }
+            } else if (c == ']' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

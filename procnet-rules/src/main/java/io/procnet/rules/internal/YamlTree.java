@@ -1,0 +1,110 @@
+package io.procnet.rules.internal;
+
+import io.procnet.rules.RuleFileException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/** Reads YAML text into a {@link TreeNode}, through SnakeYAML's node graph, which keeps every position. */
+final class YamlTree {
+    private final SourceText source;
+    private final String name;
+
+    private YamlTree(SourceText source, String name) {
+        this.source = source;
+        this.name = name;
+    }
+
+    /** The tree of {@code text}, or null when it holds no document (empty, or only comments). */
+    static TreeNode read(String text, String name) throws RuleFileException {
+        YamlTree tree = new YamlTree(new SourceText(text), name);
+        Node root = tree.compose();
+        return root == null ? null : tree.convert(root);
+    }
+
+    private Node compose() throws RuleFileException {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowRecursiveKeys(false);
+        while (true) {
+            try {
+                return new Yaml(new SafeConstructor(options)).compose(new StringReader(source.text()));
+            } catch (MarkedYAMLException e) {
+                Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+                String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+                boolean unknownEscape = problem != null && problem.startsWith("found unknown escape character");
+                if (unknownEscape && mark != null && source.repairEscapeAt(source.indexOfCodePoint(mark.getIndex()) - 1)) {
+                    continue;
+                }
+                throw error(mark, "not valid YAML: " + oneLine(problem));
+            } catch (YAMLException e) {
+                throw new RuleFileException(name, "not valid YAML: " + oneLine(e.getMessage()));
+            }
+        }
+    }
+
+    private TreeNode convert(Node node) throws RuleFileException {
+        Position position = position(node.getStartMark());
+        if (node instanceof ScalarNode scalar) {
+            return new TreeNode.Scalar(position, scalar.getValue(), kindOf(scalar.getTag()));
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<TreeNode> items = new ArrayList<>();
+            for (Node item : sequence.getValue()) {
+                items.add(convert(item));
+            }
+            return new TreeNode.Sequence(position, items);
+        }
+        if (node instanceof MappingNode mapping) {
+            List<TreeNode.Entry> entries = new ArrayList<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                    throw error(tuple.getKeyNode().getStartMark(), "a key must be plain text");
+                }
+                entries.add(new TreeNode.Entry(key.getValue(), position(key.getStartMark()), convert(tuple.getValueNode())));
+            }
+            return new TreeNode.Mapping(position, entries);
+        }
+        throw error(node.getStartMark(), "unsupported YAML node " + node.getNodeId());
+    }
+
+    private static TreeNode.ScalarKind kindOf(Tag tag) {
+        if (Tag.INT.equals(tag)) {
+            return TreeNode.ScalarKind.INTEGER;
+        }
+        if (Tag.FLOAT.equals(tag)) {
+            return TreeNode.ScalarKind.DECIMAL;
+        }
+        if (Tag.BOOL.equals(tag)) {
+            return TreeNode.ScalarKind.BOOLEAN;
+        }
+        if (Tag.NULL.equals(tag)) {
+            return TreeNode.ScalarKind.NULL;
+        }
+        return TreeNode.ScalarKind.TEXT;
+    }
+
+    private Position position(Mark mark) {
+        return mark == null ? Position.START : source.position(source.indexOfCodePoint(mark.getIndex()));
+    }
+
+    private RuleFileException error(Mark mark, String problem) {
+        Position position = position(mark);
+        return new RuleFileException(name, position.line(), position.column(), problem);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "unknown problem" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

@@ -1,0 +1,141 @@
+package io.procnet.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every mistake in a rule file gives one line naming the file, line, column and what is wrong. */
+class RuleFileErrorsTest {
+
+    private static String errorOf(String text, String file) {
+        try {
+            RuleSet.parse(text, file);
+        } catch (RuleFileException e) {
+            assertThat(e.getMessage()).doesNotContain("\n").startsWith(file + ":");
+            return e.getMessage();
+        }
+        throw new AssertionError("no error for " + text);
+    }
+
+    private static String yamlError(String text) {
+        return errorOf(text, "rules.yaml");
+    }
+
+    @Test
+    void unknownKeySuggestsTheNearestKnownOne() {
+        assertThat(yamlError("- match_name: nginx\n  type: lb\n- match_nmae: redis\n  type: cache\n"))
+                .isEqualTo("rules.yaml:3:3: unknown key 'match_nmae' in rule 2; did you mean 'match_name'?");
+        assertThat(yamlError("- name: redis\n  type: cache\n"))
+                .isEqualTo("rules.yaml:1:3: unknown key 'name' in rule 1; did you mean 'match_name'?");
+        assertThat(yamlError("- match_name: redis\n  tpye: cache\n"))
+                .isEqualTo("rules.yaml:2:3: unknown key 'tpye' in rule 1; did you mean 'type'?");
+        assertThat(yamlError("- match_name: redis\n  colour: red\n  type: cache\n"))
+                .isEqualTo("rules.yaml:2:3: unknown key 'colour' in rule 1; the keys are match_pid, match_name,"
+                        + " match_cmd, match_port, match_user, match_exe, type, label");
+    }
+
+    @Test
+    void wrongValueTypesAreNamed() {
+        assertThat(yamlError("- match_pid: abc\n  type: db\n"))
+                .isEqualTo("rules.yaml:1:14: 'match_pid' in rule 1 should be a whole number, but is the text 'abc'");
+        assertThat(yamlError("- match_pid: 12.5\n  type: db\n"))
+                .isEqualTo("rules.yaml:1:14: 'match_pid' in rule 1 should be a whole number, but is the number 12.5");
+        assertThat(yamlError("- match_pid: -3\n  type: db\n"))
+                .isEqualTo("rules.yaml:1:14: 'match_pid' in rule 1 should be a whole number from 0 to "
+                        + Long.MAX_VALUE + ", but is -3");
+        assertThat(yamlError("- match_name: [a, b]\n  type: db\n"))
+                .isEqualTo("rules.yaml:1:15: 'match_name' in rule 1 should be text, but is a list");
+        assertThat(yamlError("- match_name: nginx\n  type:\n"))
+                .isEqualTo("rules.yaml:2:8: 'type' in rule 1 should be text, but is no value");
+        assertThat(yamlError("- match_port: 70000\n  type: db\n"))
+                .isEqualTo("rules.yaml:1:15: 'match_port' in rule 1 should be a whole number from 1 to 65535,"
+                        + " but is 70000");
+        assertThat(yamlError("- match_port: [80, x]\n  type: db\n"))
+                .isEqualTo("rules.yaml:1:20: 'match_port' in rule 1 should be a whole number, but is the text 'x'");
+        assertThat(yamlError("- match_port: []\n  type: db\n"))
+                .isEqualTo("rules.yaml:1:15: 'match_port' in rule 1 is an empty list");
+    }
+
+    @Test
+    void aRuleNeedsATypeAndAMatchField() {
+        assertThat(yamlError("- match_name: nginx\n  type: lb\n- match_name: redis\n  label: Redis\n"))
+                .isEqualTo("rules.yaml:3:3: rule 2 has no 'type', which every rule needs (app, service, database,"
+                        + " cache, message_broker, load_balancer, qt_desktop, ...)");
+        assertThat(yamlError("- type: database\n  label: Everything\n"))
+                .isEqualTo("rules.yaml:1:3: rule 1 has no match field, so it would match every process; give it one"
+                        + " of match_pid, match_name, match_cmd, match_port, match_user, match_exe");
+        assertThat(yamlError("- match_name: x\n  type: ''\n"))
+                .isEqualTo("rules.yaml:2:9: rule 1 has an empty 'type'");
+        assertThat(yamlError("- match_name: x\n  type: a\n  match_name: y\n"))
+                .isEqualTo("rules.yaml:3:3: rule 1 gives 'match_name' twice");
+    }
+
+    @Test
+    void anInvalidRegexNamesTheRuleAndTheEnginesMessage() {
+        assertThat(yamlError("- match_name: nginx\n  type: lb\n- match_cmd: '/--port=(80/'\n  type: web\n"))
+                .isEqualTo("rules.yaml:3:14: rule 2 has an invalid regex in 'match_cmd', /--port=(80/:"
+                        + " Unclosed group near index 10");
+    }
+
+    @Test
+    void theFileMustHoldAListOfMappings() {
+        assertThat(yamlError("")).startsWith("rules.yaml:1:1: the file is empty");
+        assertThat(yamlError("# only a comment\n\n")).startsWith("rules.yaml:1:1: the file is empty");
+        assertThat(yamlError("match_name: nginx\ntype: lb\n"))
+                .isEqualTo("rules.yaml:1:1: the file should hold a list of rules, but holds a mapping"
+                        + " (start each rule with '- ')");
+        assertThat(yamlError("- match_name: nginx\n  type: lb\n- just text\n"))
+                .isEqualTo("rules.yaml:3:3: rule 2 should be a mapping of fields such as 'type: database', but is"
+                        + " the text 'just text'");
+    }
+
+    @Test
+    void yamlSyntaxErrorsHaveTheirPlace() {
+        assertThat(yamlError("- match_name: nginx\n  type: lb\n match_cmd: x\n"))
+                .startsWith("rules.yaml:3:").contains("not valid YAML");
+        assertThat(yamlError("- match_name: 'unclosed\n  type: lb\n")).contains("not valid YAML");
+    }
+
+    @Test
+    void jsonErrorsHaveTheirPlaceToo() {
+        assertThat(errorOf("[\n  {\"match_name\": \"nginx\", \"type\": \"lb\"},\n  {\"match_nmae\": \"x\", \"type\": \"y\"}\n]",
+                "rules.json"))
+                .isEqualTo("rules.json:3:4: unknown key 'match_nmae' in rule 2; did you mean 'match_name'?");
+        assertThat(errorOf("[{\"match_name\": \"nginx\"}]", "rules.json"))
+                .isEqualTo("rules.json:1:2: rule 1 has no 'type', which every rule needs (app, service, database,"
+                        + " cache, message_broker, load_balancer, qt_desktop, ...)");
+        assertThat(errorOf("[{\"match_pid\": \"abc\", \"type\": \"x\"}]", "rules.json"))
+                .isEqualTo("rules.json:1:16: 'match_pid' in rule 1 should be a whole number, but is the text 'abc'");
+        assertThat(errorOf("[\n  {\"match_name\": \"nginx\" \"type\": \"lb\"}\n]", "rules.json"))
+                .startsWith("rules.json:2:26: not valid JSON: Unexpected character");
+        assertThat(errorOf("{\"match_name\": \"nginx\", \"type\": \"lb\"}", "rules.json"))
+                .isEqualTo("rules.json:1:1: the file should hold a list of rules, but holds a mapping"
+                        + " (start each rule with '- ')");
+    }
+
+    @Test
+    void positionsStayThoseOfTheFileAfterAStrayBackslashIsKept() {
+        String text = "- match_cmd: \"/--port\\s+(3000|5173)/i\"\n  type: service\n  typo: x\n";
+
+        assertThat(yamlError(text)).isEqualTo("rules.yaml:3:3: unknown key 'typo' in rule 1; did you mean 'type'?");
+        assertThat(yamlError("- match_cmd: \"/a\\sb/\" \n  bad: \"\\d(\"\n  type: x\n"))
+                .isEqualTo("rules.yaml:2:3: unknown key 'bad' in rule 1; the keys are match_pid, match_name,"
+                        + " match_cmd, match_port, match_user, match_exe, type, label");
+    }
+
+    @Test
+    void filesThatCannotBeReadSaySo(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.yaml");
+        assertThatThrownBy(() -> RuleSet.load(missing)).isInstanceOf(RuleFileException.class)
+                .hasMessage(missing + ": no such rule file");
+        assertThatThrownBy(() -> RuleSet.load(dir)).hasMessage(dir + ": is a directory, not a rule file");
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"),
+                "- match_name: caf\u00e9\n  type: x\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> RuleSet.load(latin1)).hasMessage(latin1 + ":1:18: not UTF-8 text (byte 0xe9)");
+    }
+}

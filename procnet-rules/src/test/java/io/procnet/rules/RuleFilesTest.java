@@ -1,0 +1,44 @@
+package io.procnet.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleFilesTest {
+
+    @Test
+    void aRelativePathIsTriedAgainstEachDirectoryInTurn(@TempDir Path dir) throws Exception {
+        Path workingDirectory = Files.createDirectory(dir.resolve("cwd"));
+        Path application = Files.createDirectory(dir.resolve("app"));
+        Path shipped = Files.writeString(application.resolve("node_types.yaml"), "[]");
+
+        assertThat(RuleFiles.locate("node_types.yaml", List.of(workingDirectory, application))).isEqualTo(shipped);
+
+        Path local = Files.writeString(workingDirectory.resolve("node_types.yaml"), "[]");
+        assertThat(RuleFiles.locate("node_types.yaml", List.of(workingDirectory, application))).isEqualTo(local);
+        assertThat(RuleFiles.locate(shipped.toString(), List.of(workingDirectory))).isEqualTo(shipped);
+    }
+
+    @Test
+    void whenNothingIsFoundTheErrorListsEveryPathTried(@TempDir Path dir) {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+
+        assertThatThrownBy(() -> RuleFiles.locate("rules/types.yaml", List.of(a, b)))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessage("rules/types.yaml: no such rule file (tried " + a.resolve("rules/types.yaml") + ", "
+                        + b.resolve("rules/types.yaml") + ")");
+    }
+
+    @Test
+    void theDefaultBasesAreTheWorkingDirectoryAndTheApplicationDirectory() {
+        assertThatThrownBy(() -> RuleFiles.locate("no-such-rules-file.yaml"))
+                .hasMessageContaining(Path.of("").toAbsolutePath().resolve("no-such-rules-file.yaml").toString());
+        assertThat(RuleFiles.applicationDirectory()).isPresent();
+    }
+}
