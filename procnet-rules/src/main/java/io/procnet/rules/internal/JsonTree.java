@@ -15,16 +15,14 @@ final class JsonTree {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final SourceText source;
-    private final String name;
 
-    private JsonTree(SourceText source, String name) {
+    private JsonTree(SourceText source) {
         this.source = source;
-        this.name = name;
     }
 
     /** The tree of {@code text}, or null when it holds nothing but white space. */
     static TreeNode read(String text, String name) throws RuleFileException {
-        JsonTree tree = new JsonTree(new SourceText(text), name);
+        JsonTree tree = new JsonTree(new SourceText(name, text));
         while (true) {
             try {
                 return tree.parse();
@@ -37,7 +35,7 @@ final class JsonTree {
                 }
                 throw tree.error(location, "not valid JSON: " + problem.strip().replaceAll("\\s*\\R\\s*", " "));
             } catch (IOException e) {
-                throw new RuleFileException(name, "not valid JSON: " + e.getMessage()); // a String source does no I/O
+                throw tree.source.error("not valid JSON: " + e.getMessage()); // a String source does no I/O
             }
         }
     }
@@ -94,12 +92,14 @@ final class JsonTree {
     }
 
     private Position position(JsonLocation location) {
-        return location == null || location.getCharOffset() < 0 ? Position.START
-                : source.position((int) location.getCharOffset());
+        return source.position(index(location));
     }
 
     private RuleFileException error(JsonLocation location, String problem) {
-        Position position = position(location);
-        return new RuleFileException(name, position.line(), position.column(), problem);
+        return source.errorAt(index(location), problem);
+    }
+
+    private static int index(JsonLocation location) {
+        return location == null ? 0 : (int) Math.max(0, location.getCharOffset());
     }
 }

@@ -1,5 +1,6 @@
 package io.procnet.rules.internal;
 
+import io.procnet.rules.RuleFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,7 @@ final class SourceText {
     /** Repairs made at most, so a file full of stray backslashes cannot make the parse loop long. */
     static final int MAX_REPAIRS = 1000;
 
+    private final String name;
     private final String original;
     private final boolean surrogates;
     private final int[] lineStarts;
@@ -24,7 +26,9 @@ final class SourceText {
     /** Indexes in the repaired text of the backslashes inserted, ascending (parsers fail left to right). */
     private final List<Integer> inserted = new ArrayList<>();
 
-    SourceText(String original) {
+    /** @param name the file as the user named it, for messages */
+    SourceText(String name, String original) {
+        this.name = name;
         this.original = original;
         this.repaired = new StringBuilder(original);
         this.surrogates = original.chars().anyMatch(c -> Character.isSurrogate((char) c));
@@ -65,6 +69,17 @@ final class SourceText {
         }
         String text = text();
         return text.offsetByCodePoints(0, Math.min(codePoints, text.codePointCount(0, text.length())));
+    }
+
+    /** An error at the character at {@code index} in {@link #text()}. */
+    RuleFileException errorAt(int index, String problem) {
+        Position position = position(index);
+        return new RuleFileException(name, position.line(), position.column(), problem);
+    }
+
+    /** An error of the file as a whole. */
+    RuleFileException error(String problem) {
+        return new RuleFileException(name, problem);
     }
 
     /** Line and column in the file as written of the character at {@code index} in {@link #text()}. */

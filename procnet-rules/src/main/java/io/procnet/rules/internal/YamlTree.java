@@ -20,16 +20,14 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** Reads YAML text into a {@link TreeNode}, through SnakeYAML's node graph, which keeps every position. */
 final class YamlTree {
     private final SourceText source;
-    private final String name;
 
-    private YamlTree(SourceText source, String name) {
+    private YamlTree(SourceText source) {
         this.source = source;
-        this.name = name;
     }
 
     /** The tree of {@code text}, or null when it holds no document (empty, or only comments). */
     static TreeNode read(String text, String name) throws RuleFileException {
-        YamlTree tree = new YamlTree(new SourceText(text), name);
+        YamlTree tree = new YamlTree(new SourceText(name, text));
         Node root = tree.compose();
         return root == null ? null : tree.convert(root);
     }
@@ -49,7 +47,7 @@ final class YamlTree {
                 }
                 throw error(mark, "not valid YAML: " + oneLine(problem));
             } catch (YAMLException e) {
-                throw new RuleFileException(name, "not valid YAML: " + oneLine(e.getMessage()));
+                throw source.error("not valid YAML: " + oneLine(e.getMessage()));
             }
         }
     }
@@ -96,12 +94,15 @@ final class YamlTree {
     }
 
     private Position position(Mark mark) {
-        return mark == null ? Position.START : source.position(source.indexOfCodePoint(mark.getIndex()));
+        return source.position(index(mark));
     }
 
     private RuleFileException error(Mark mark, String problem) {
-        Position position = position(mark);
-        return new RuleFileException(name, position.line(), position.column(), problem);
+        return source.errorAt(index(mark), problem);
+    }
+
+    private int index(Mark mark) {
+        return mark == null ? 0 : source.indexOfCodePoint(mark.getIndex());
     }
 
     private static String oneLine(String text) {

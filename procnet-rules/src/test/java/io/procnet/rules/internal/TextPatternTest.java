@@ -62,7 +62,7 @@ class TextPatternTest {
 
     @Test
     void positionsSkipTheRepairsAndCountLinesFromOne() {
-        SourceText source = new SourceText("ab\n\"\\s\" x\n");
+        SourceText source = new SourceText("rules.yaml", "ab\n\"\\s\" x\n");
         assertThat(source.repairEscapeAt(4)).isTrue();
         assertThat(source.text()).isEqualTo("ab\n\"\\\\s\" x\n");
         assertThat(source.position(0)).isEqualTo(new Position(1, 1));
