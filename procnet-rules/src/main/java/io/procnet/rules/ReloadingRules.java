@@ -13,8 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The rules of a file that may be edited while Procnet runs: the file is read again whenever its
- * content changes, within {@link #DEFAULT_POLL} (so well within two seconds). An edit that breaks
+ * The rules of a file that may be edited while Procnet runs: the file is read every
+ * {@link #DEFAULT_POLL}, and new content is put in force once two reads in a row find it the
+ * same (so a half-written file is not), well within two seconds. An edit that breaks
  * the file keeps the last good rules in force, and its error is logged and given by
  * {@link #problem()} until the file is fixed. Thread-safe; {@link #close()} stops watching.
  *
@@ -35,6 +36,8 @@ public final class ReloadingRules implements NodeClassifier, AutoCloseable {
     /** The file's text whose rules are in force, and the last text that failed, if any; poller thread only. */
     private String goodText;
     private String badText;
+    /** A new text read once: it is used once a second read finds it unchanged, not half-written. */
+    private String unsettledText;
 
     private ReloadingRules(Path file, RuleSet after, String text, RuleSet fileRules, Duration poll) {
         this.file = file;
@@ -97,6 +100,7 @@ public final class ReloadingRules implements NodeClassifier, AutoCloseable {
             try {
                 text = RuleFiles.read(file);
             } catch (RuleFileException e) {
+                badText = null; // whatever comes back is read afresh
                 report(e);
                 return;
             }
@@ -111,6 +115,10 @@ public final class ReloadingRules implements NodeClassifier, AutoCloseable {
             if (text.equals(badText)) {
                 return; // reported already
             }
+            if (!text.equals(unsettledText)) {
+                unsettledText = text; // an editor writing in place may not be done yet
+                return;
+            }
             try {
                 current = RuleSet.parse(text, file.toString()).followedBy(after);
                 goodText = text;
@@ -121,8 +129,9 @@ public final class ReloadingRules implements NodeClassifier, AutoCloseable {
                 badText = text;
                 report(e);
             }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, file + ": reloading failed", e); // a bug: keep polling
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug, or a regex too deep to compile: an escaping throwable would end the polling
+            LOG.log(System.Logger.Level.ERROR, file + ": reloading failed", e);
         }
     }
 

@@ -25,9 +25,13 @@ public final class RuleFiles {
     private RuleFiles() {
     }
 
+    /** The system property a launcher sets to the application's directory. */
+    public static final String HOME_PROPERTY = "procnet.home";
+
     /**
      * The rule file a user named: an absolute path as it is, a relative one against the working
-     * directory and then the directory of the application (where the Procnet jar is).
+     * directory and then the directory of the application: the {@value #HOME_PROPERTY} property
+     * when the launcher sets it, else the directory of the jar this class is in.
      *
      * @throws RuleFileException when no such file exists; the message lists every path tried
      */
@@ -63,8 +67,12 @@ public final class RuleFiles {
                 tried.stream().map(Path::toString).toList()) + ")");
     }
 
-    /** The directory of the jar (or class directory) this class was loaded from. */
+    /** The {@value #HOME_PROPERTY} directory, or else the directory of the jar (or class directory) of this class. */
     static java.util.Optional<Path> applicationDirectory() {
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home != null && !home.isBlank()) {
+            return java.util.Optional.of(Path.of(home).toAbsolutePath());
+        }
         try {
             CodeSource code = RuleFiles.class.getProtectionDomain().getCodeSource();
             if (code == null || code.getLocation() == null) {

@@ -102,6 +102,23 @@ class ReloadingRulesTest {
     }
 
     @Test
+    void aBrokenTextThatComesBackAfterTheFileWentMissingIsReportedAgain() throws Exception {
+        Path file = Files.writeString(dir.resolve("rules.yaml"), "- match_name: nginx\n  type: service\n");
+        try (ReloadingRules rules = ReloadingRules.watch(file, RuleSet.empty())) {
+            String broken = "- match_name: nginx\n";
+            Files.writeString(file, broken);
+            await(() -> rules.problem().map(p -> p.problem().contains("no 'type'")).orElse(false));
+            Files.delete(file);
+            await(() -> rules.problem().map(p -> p.problem().equals("no such rule file")).orElse(false));
+
+            Files.writeString(file, broken);
+
+            await(() -> rules.problem().map(p -> p.problem().contains("no 'type'")).orElse(false));
+            assertThat(typeOf(rules)).isEqualTo("service");
+        }
+    }
+
+    @Test
     void aFileBrokenFromTheStartIsAnError() throws Exception {
         Path file = Files.writeString(dir.resolve("rules.json"), "[{\"type\": \"x\"}]");
 

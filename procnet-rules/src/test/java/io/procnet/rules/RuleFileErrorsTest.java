@@ -129,6 +129,33 @@ class RuleFileErrorsTest {
     }
 
     @Test
+    void valuesThatWouldMatchEverythingAreRejected() {
+        assertThat(yamlError("- match_cmd: ''\n  type: x\n"))
+                .isEqualTo("rules.yaml:1:14: 'match_cmd' in rule 1 is empty, so it would match every process");
+        assertThat(yamlError("- match_name: //\n  type: x\n"))
+                .isEqualTo("rules.yaml:1:15: 'match_name' in rule 1 is empty, so it would match every process");
+    }
+
+    @Test
+    void controlCharactersInValuesDoNotBreakTheLine() {
+        assertThat(yamlError("- match_pid: \"12\\n34\"\n  type: x\n"))
+                .isEqualTo("rules.yaml:1:14: 'match_pid' in rule 1 should be a whole number, but is the text '12\\n34'");
+        assertThat(yamlError("- match_name: nginx\n  type: x\u0000\n")).startsWith("rules.yaml:2:10: not valid YAML");
+    }
+
+    @Test
+    void aliasesMayNotLoopOrExplode() {
+        assertThat(yamlError("- &r {match_name: x, type: y, label: *r}\n"))
+                .startsWith("rules.yaml:1:").contains("an alias refers to a value that contains it");
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x]\n");
+        for (int i = 1; i <= 20; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1)
+                    .append("]\n");
+        }
+        assertThat(yamlError(bomb.toString())).contains("more than 100000 values");
+    }
+
+    @Test
     void filesThatCannotBeReadSaySo(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("missing.yaml");
         assertThatThrownBy(() -> RuleSet.load(missing)).isInstanceOf(RuleFileException.class)

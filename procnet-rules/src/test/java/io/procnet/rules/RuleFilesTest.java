@@ -41,4 +41,14 @@ class RuleFilesTest {
                 .hasMessageContaining(Path.of("").toAbsolutePath().resolve("no-such-rules-file.yaml").toString());
         assertThat(RuleFiles.applicationDirectory()).isPresent();
     }
+
+    @Test
+    void aLauncherNamesTheApplicationDirectory(@TempDir Path dir) {
+        System.setProperty(RuleFiles.HOME_PROPERTY, dir.toString());
+        try {
+            assertThat(RuleFiles.applicationDirectory()).contains(dir);
+        } finally {
+            System.clearProperty(RuleFiles.HOME_PROPERTY);
+        }
+    }
 }

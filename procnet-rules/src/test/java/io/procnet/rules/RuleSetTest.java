@@ -150,6 +150,44 @@ class RuleSetTest {
     }
 
     @Test
+    void aRegexThatRecursesTooDeepGivesUpToo() throws Exception {
+        RuleSet rules = RuleSet.parse("- match_cmd: '/^(.|\\s)*x$/'\n  type: never\n", "rules.yaml");
+
+        assertThat(classify(rules, process(1, "java", "y".repeat(200_000))).type()).isEqualTo("app");
+    }
+
+    @Test
+    void aLinearRegexStillMatchesAtTheEndOfAHugeCommandLine() throws Exception {
+        RuleSet rules = RuleSet.parse("- match_cmd: '/\\bkafka\\.Kafka\\b/'\n  type: message_broker\n", "rules.yaml");
+        String classpath = "/opt/kafka/libs/some-library-1.2.3.jar:".repeat(20_000); // 800k characters
+
+        assertThat(classify(rules, process(1, "java", "java -cp " + classpath + " kafka.Kafka")).type())
+                .isEqualTo("message_broker");
+    }
+
+    @Test
+    void pathsWithFlagLettersStayPathsAndPythonGroupNamesMayHoldUnderscores() throws Exception {
+        RuleSet rules = RuleSet.parse("""
+                - match_exe: /usr/bin/sum
+                  type: checksum
+                - match_cmd: '/(?P<dev_port>--port)=(?P=dev_port)/'
+                  type: repeated
+                """, "rules.yaml");
+
+        assertThat(classify(rules, process(1, "sum", "", "root", "/usr/bin/sum")).type()).isEqualTo("checksum");
+        assertThat(classify(rules, process(2, "ls", "", "root", "/usr/bin/ls")).type()).isEqualTo("app");
+        assertThat(classify(rules, process(3, "a", "x --port=--port")).type()).isEqualTo("repeated");
+    }
+
+    @Test
+    void aStrayBackslashInJsonIsKeptToo() throws Exception {
+        RuleSet rules = RuleSet.parse("[{\"match_cmd\": \"/--port\\s+(3000|5173)/i\", \"type\": \"service\"}]",
+                "rules.json");
+
+        assertThat(classify(rules, process(1, "node", "vite --port 5173")).type()).isEqualTo("service");
+    }
+
+    @Test
     void classificationsAreCachedPerProcessAndStartTime() throws Exception {
         RuleSet rules = RuleSet.parse("- match_name: postgres\n  type: database\n", "rules.yaml");
         ProcessInfo postgres = process(7, "postgres", "postgres");

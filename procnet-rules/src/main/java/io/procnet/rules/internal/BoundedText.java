@@ -8,16 +8,18 @@ package io.procnet.rules.internal;
  */
 final class BoundedText implements CharSequence {
     /**
-     * Character reads allowed per match: about a hundred times the work of a linear scan of a
-     * long (10k-character) command line, a few milliseconds at worst.
+     * Character reads allowed per match, beside {@link #READS_PER_CHARACTER} per character: a
+     * few milliseconds of backtracking at worst, and a linear scan of any text always fits.
      */
     static final long BUDGET = 1_000_000;
+    /** A linear search reads each character a few times; 16 leaves room for honest work on long texts. */
+    static final long READS_PER_CHARACTER = 16;
 
     private final String text;
     private long remaining;
 
     BoundedText(String text) {
-        this(text, BUDGET);
+        this(text, BUDGET + READS_PER_CHARACTER * text.length());
     }
 
     BoundedText(String text, long budget) {
@@ -53,7 +55,7 @@ final class BoundedText implements CharSequence {
         private static final long serialVersionUID = 1L;
 
         BudgetExceeded() {
-            super("regex gave up after " + BUDGET + " character reads", null, false, false);
+            super("regex gave up: too many character reads", null, false, false);
         }
     }
 }

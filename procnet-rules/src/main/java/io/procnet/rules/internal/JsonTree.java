@@ -30,7 +30,7 @@ final class JsonTree {
                 String problem = e.getOriginalMessage() == null ? "unknown problem" : e.getOriginalMessage();
                 JsonLocation location = e.getLocation();
                 if (problem.startsWith("Unrecognized character escape") && location != null
-                        && tree.source.repairEscapeAt((int) location.getCharOffset() - 1)) {
+                        && tree.source.repairEscapeAt(tree.source.backslashBefore((int) location.getCharOffset()))) {
                     continue;
                 }
                 throw tree.error(location, "not valid JSON: " + problem.strip().replaceAll("\\s*\\R\\s*", " "));

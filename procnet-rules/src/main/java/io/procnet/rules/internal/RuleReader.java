@@ -144,12 +144,18 @@ public final class RuleReader {
 
     private TextPattern pattern(int rule, String key, TreeNode value, TextPattern.Plain plain) throws RuleFileException {
         String text = text(rule, key, value);
+        TextPattern pattern;
         try {
-            return TextPattern.parse(text, plain);
+            pattern = TextPattern.parse(text, plain);
         } catch (PatternSyntaxException e) {
-            throw error(value.position(), "rule " + rule + " has an invalid regex in '" + key + "', " + text + ": "
-                    + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+            throw error(value.position(), "rule " + rule + " has an invalid regex in '" + key + "', "
+                    + Printable.of(text) + ": " + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
         }
+        if (pattern.matchesEverything()) {
+            throw error(value.position(), "'" + key + "' in rule " + rule + " is empty, so it would match every"
+                    + " process");
+        }
+        return pattern;
     }
 
     private long wholeNumber(int rule, String key, TreeNode value, long min, long max) throws RuleFileException {

@@ -62,6 +62,19 @@ final class SourceText {
         return true;
     }
 
+    /**
+     * The index of the last backslash at or shortly before {@code index} in {@link #text()}, or
+     * -1: parsers report an unknown escape at the backslash or a character or two after it.
+     */
+    int backslashBefore(int index) {
+        for (int i = Math.min(index, repaired.length() - 1); i >= 0 && i >= index - 2; i--) {
+            if (repaired.charAt(i) == '\\') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The index in {@link #text()} of the character a YAML parser counts as code point {@code codePoints}. */
     int indexOfCodePoint(int codePoints) {
         if (!surrogates || codePoints <= 0) {

@@ -48,7 +48,7 @@ public final class TextPattern {
     public static TextPattern parse(String value, Plain plain) {
         Objects.requireNonNull(value, "value");
         int close = value.lastIndexOf('/');
-        if (value.startsWith("/") && close > 0 && isFlags(value.substring(close + 1))) {
+        if (value.startsWith("/") && close > 0 && isRegexForm(value.substring(1, close), value.substring(close + 1))) {
             // "\b" in a double-quoted YAML or JSON string is a backspace; in a rule it meant a word boundary
             String pattern = pythonToJava(value.substring(1, close).replace("\b", "\\b"));
             return new TextPattern(value, plain, Pattern.compile(pattern, flags(value.substring(close + 1))));
@@ -75,10 +75,11 @@ public final class TextPattern {
         }
         try {
             return regex.matcher(new BoundedText(text)).find();
-        } catch (BoundedText.BudgetExceeded e) {
+        } catch (BoundedText.BudgetExceeded | StackOverflowError e) {
+            // StackOverflowError: Java's regex engine recurses per repetition of some groups, (.|\s)* say
             if (!warned.getAndSet(true)) {
                 LOG.log(System.Logger.Level.WARNING, "the regex " + written + " gave up on a text of " + text.length()
-                        + " characters (it backtracks too much): such texts do not match it");
+                        + " characters (it backtracks or recurses too much): such texts do not match it");
             }
             return false;
         }
@@ -93,6 +94,11 @@ public final class TextPattern {
         return false;
     }
 
+    /** Whether every text matches: an empty text to contain, or an empty regex. */
+    boolean matchesEverything() {
+        return regex == null ? plain == Plain.CONTAINS && written.isEmpty() : regex.pattern().isEmpty();
+    }
+
     /** Whether this is a regex. */
     public boolean isRegex() {
         return regex != null;
@@ -102,6 +108,28 @@ public final class TextPattern {
     @Override
     public String toString() {
         return written;
+    }
+
+    /**
+     * The original's forms {@code /pattern/} and {@code /pattern/i} are always regexes. With the
+     * other flags the pattern must hold no unescaped slash, or {@code /usr/bin/sum} (flags s, u, m)
+     * would be no path.
+     */
+    private static boolean isRegexForm(String pattern, String flags) {
+        if (flags.isEmpty() || flags.equals("i")) {
+            return true;
+        }
+        if (!isFlags(flags)) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length(); i++) {
+            if (pattern.charAt(i) == '\\') {
+                i++;
+            } else if (pattern.charAt(i) == '/') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isFlags(String letters) {
@@ -133,22 +161,32 @@ public final class TextPattern {
      * the named group: {@code (?P<name>...)} and {@code (?P=name)}.
      */
     static String pythonToJava(String pattern) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
         StringBuilder out = new StringBuilder(pattern.length());
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
+            int end = pattern.indexOf('>', i);
+            int close = pattern.indexOf(')', i);
             if (c == '\\' && i + 1 < pattern.length()) {
                 out.append(c).append(pattern.charAt(++i));
-            } else if (pattern.startsWith("(?P<", i)) {
-                out.append("(?<");
-                i += 3;
-            } else if (pattern.startsWith("(?P=", i) && pattern.indexOf(')', i) > 0) {
-                int end = pattern.indexOf(')', i);
-                out.append("\\k<").append(pattern, i + 4, end).append('>');
+            } else if (pattern.startsWith("(?P<", i) && end > 0) {
+                out.append("(?<").append(javaGroupName(pattern.substring(i + 4, end), names)).append('>');
                 i = end;
+            } else if (pattern.startsWith("(?P=", i) && close > 0) {
+                out.append("\\k<").append(javaGroupName(pattern.substring(i + 4, close), names)).append('>');
+                i = close;
             } else {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** Java group names are letters and digits only; Python's may hold underscores. */
+    private static String javaGroupName(String python, java.util.Map<String, String> names) {
+        if (python.matches("[a-zA-Z][a-zA-Z0-9]*")) {
+            return python;
+        }
+        return names.computeIfAbsent(python, name -> "pyGroup" + names.size());
     }
 }

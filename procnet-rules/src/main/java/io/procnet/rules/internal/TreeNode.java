@@ -46,7 +46,7 @@ public sealed interface TreeNode {
         @Override
         public String describe() {
             return switch (kind) {
-                case TEXT -> "the text '" + text + "'";
+                case TEXT -> "the text '" + Printable.of(text) + "'";
                 case INTEGER -> "the number " + text;
                 case DECIMAL -> "the number " + text;
                 case BOOLEAN -> "the value " + text;

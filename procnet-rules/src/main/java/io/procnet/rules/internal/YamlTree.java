@@ -3,7 +3,10 @@ package io.procnet.rules.internal;
 import io.procnet.rules.RuleFileException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -16,10 +19,20 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /** Reads YAML text into a {@link TreeNode}, through SnakeYAML's node graph, which keeps every position. */
 final class YamlTree {
+    /**
+     * Nodes read at most. Aliases can make a short file stand for an enormous tree (a list of
+     * two aliases of a list of two aliases ...); no rule file needs more than this.
+     */
+    static final int MAX_NODES = 100_000;
+
     private final SourceText source;
+    /** The nodes being converted, to find an alias that refers to one of its own ancestors. */
+    private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int nodes;
 
     private YamlTree(SourceText source) {
         this.source = source;
@@ -46,6 +59,9 @@ final class YamlTree {
                     continue;
                 }
                 throw error(mark, "not valid YAML: " + oneLine(problem));
+            } catch (ReaderException e) {
+                throw source.errorAt(source.indexOfCodePoint(e.getPosition()), "not valid YAML: "
+                        + oneLine(e.getMessage()));
             } catch (YAMLException e) {
                 throw source.error("not valid YAML: " + oneLine(e.getMessage()));
             }
@@ -53,6 +69,21 @@ final class YamlTree {
     }
 
     private TreeNode convert(Node node) throws RuleFileException {
+        if (++nodes > MAX_NODES) {
+            throw error(node.getStartMark(), "the file stands for more than " + MAX_NODES
+                    + " values (through aliases); a rule file needs far fewer");
+        }
+        if (!open.add(node)) {
+            throw error(node.getStartMark(), "an alias refers to a value that contains it");
+        }
+        try {
+            return convertOpen(node);
+        } finally {
+            open.remove(node);
+        }
+    }
+
+    private TreeNode convertOpen(Node node) throws RuleFileException {
         Position position = position(node.getStartMark());
         if (node instanceof ScalarNode scalar) {
             return new TreeNode.Scalar(position, scalar.getValue(), kindOf(scalar.getTag()));

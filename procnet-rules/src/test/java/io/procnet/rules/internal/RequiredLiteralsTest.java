@@ -37,6 +37,8 @@ class RequiredLiteralsTest {
         assertThat(RequiredLiterals.of("café", Pattern.CASE_INSENSITIVE)).isEmpty();
         assertThat(RequiredLiterals.of("nginx", Pattern.COMMENTS)).isEmpty();
         assertThat(of("a)bcd")).isEmpty();
+        assertThat(of("[\\Q]abc[\\E]")).isEmpty(); // quoting: one class that matches "]abc["
+        assertThat(of("ab\uD83D\uDE00?cd")).isEmpty(); // the ? applies to the whole emoji
     }
 
     @Test

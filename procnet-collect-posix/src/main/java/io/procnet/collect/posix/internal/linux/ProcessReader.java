@@ -73,7 +73,7 @@ public final class ProcessReader {
         Instant start = bootMillis < 0 ? null : Instant.ofEpochMilli(bootMillis + startTicks * 1000 / TICKS_PER_SECOND);
         // the same process keeps its start time; an exec keeps it too but changes the name
         boolean same = cached != null && Objects.equals(cached.info().startTime(), start)
-                && cached.info().name().equals(parseName(stat));
+                && isNamed(cached.info().name(), parseName(stat));
         ProcessInfo info = same ? cached.info() : readDetails(pid, dir, start);
         used.put(pid, new Entry(info, now));
         return info;
@@ -104,7 +104,9 @@ public final class ProcessReader {
         }
         String commandLine = "";
         try {
-            commandLine = parseCmdline(ProcFiles.readBytes(dir.resolve("cmdline")));
+            byte[] cmdline = ProcFiles.readBytes(dir.resolve("cmdline"));
+            commandLine = parseCmdline(cmdline);
+            name = fullName(name, cmdline);
         } catch (IOException e) {
             // a kernel thread, or a process that just exited: keep the name
         }
@@ -122,6 +124,32 @@ public final class ProcessReader {
             // a kernel thread, or another user's process when not root
         }
         return new ProcessInfo(pid, name, commandLine, user, start, executable);
+    }
+
+    /** The kernel keeps at most this many characters of a process name in {@code comm}. */
+    static final int COMM_LENGTH = 15;
+
+    /**
+     * The name, made whole when the kernel cut it ({@code QtWebEngineProc}): the file name of
+     * the first argument when it starts with the cut name ({@code QtWebEngineProcess}), as
+     * psutil does, so rules naming the program match.
+     */
+    static String fullName(String comm, byte[] cmdline) {
+        if (comm.length() < COMM_LENGTH) {
+            return comm;
+        }
+        int end = 0;
+        while (end < cmdline.length && cmdline[end] != 0) {
+            end++;
+        }
+        String first = new String(cmdline, 0, end, StandardCharsets.UTF_8);
+        String file = first.substring(first.lastIndexOf('/') + 1);
+        return file.startsWith(comm) ? file : comm;
+    }
+
+    /** Whether the kernel's {@code comm} is the (maybe cut) name {@code name}. */
+    static boolean isNamed(String name, String comm) {
+        return name.equals(comm) || (comm.length() >= COMM_LENGTH && name.startsWith(comm));
     }
 
     /** The target of {@code /proc/<pid>/exe}, without the " (deleted)" the kernel adds once the file was replaced. */

@@ -30,6 +30,20 @@ class ProcessReaderTest {
     }
 
     @Test
+    void aNameTheKernelCutIsMadeWholeFromTheFirstArgument() {
+        byte[] cmdline = "/usr/lib/qt6/libexec/QtWebEngineProcess\0--type=renderer\0".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(ProcessReader.fullName("QtWebEngineProc", cmdline)).isEqualTo("QtWebEngineProcess");
+        assertThat(ProcessReader.fullName("QtWebEngineProc", "/bin/sh\0-c\0".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("QtWebEngineProc"); // renamed itself: keep what the kernel says
+        assertThat(ProcessReader.fullName("nginx", cmdline)).isEqualTo("nginx");
+        assertThat(ProcessReader.fullName("kube-controller", "kube-controller-manager\0--v=2\0"
+                .getBytes(StandardCharsets.UTF_8))).isEqualTo("kube-controller-manager");
+        assertThat(ProcessReader.isNamed("QtWebEngineProcess", "QtWebEngineProc")).isTrue(); // no exec: stays cached
+        assertThat(ProcessReader.isNamed("QtWebEngineProcess", "bash")).isFalse();
+    }
+
+    @Test
     void cachedProcessesCostNoIoUntilInvalidated(@TempDir Path root) throws IOException {
         FakeProc proc = new FakeProc(root).process(42, "old", "old", 0, 100);
         AtomicLong clock = new AtomicLong();
