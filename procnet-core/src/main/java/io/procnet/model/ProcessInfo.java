@@ -1,6 +1,7 @@
 package io.procnet.model;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,9 +17,11 @@ import java.util.Objects;
  * @param startTime   when the process started, or null when unknown
  * @param executable  full path of the program file ({@code /usr/sbin/nginx},
  *                    {@code C:\Windows\System32\svchost.exe}); empty when unknown or not readable
+ * @param services    the services the process hosts (Windows: {@code Dnscache} and {@code NlaSvc} in
+ *                    one {@code svchost.exe}), sorted; empty when none or unknown
  */
 public record ProcessInfo(long pid, String name, String commandLine, String user, Instant startTime,
-                          String executable) {
+                          String executable, List<String> services) {
 
     public ProcessInfo {
         if (pid < 0) {
@@ -27,6 +30,12 @@ public record ProcessInfo(long pid, String name, String commandLine, String user
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(commandLine, "commandLine");
         Objects.requireNonNull(executable, "executable");
+        services = List.copyOf(services);
+    }
+
+    /** A process that hosts no services. */
+    public ProcessInfo(long pid, String name, String commandLine, String user, Instant startTime, String executable) {
+        this(pid, name, commandLine, user, startTime, executable, List.of());
     }
 
     /** A process whose executable is not known. */
@@ -34,9 +43,14 @@ public record ProcessInfo(long pid, String name, String commandLine, String user
         this(pid, name, commandLine, user, startTime, "");
     }
 
+    /** The same process, hosting {@code services}. */
+    public ProcessInfo withServices(List<String> services) {
+        return new ProcessInfo(pid, name, commandLine, user, startTime, executable, services);
+    }
+
     /** A process whose details could not be read: it exited, or access was denied. */
     public static ProcessInfo unknown(long pid) {
-        return new ProcessInfo(pid, "", "", null, null, "");
+        return new ProcessInfo(pid, "", "", null, null, "", List.of());
     }
 
     /** True when nothing but the pid is known. */
@@ -44,8 +58,18 @@ public record ProcessInfo(long pid, String name, String commandLine, String user
         return name.isEmpty() && commandLine.isEmpty() && user == null && startTime == null && executable.isEmpty();
     }
 
-    /** The name, or {@code pid <n>} when the name is unknown: what a person should read. */
+    /**
+     * What a person should read: the name, or {@code pid <n>} when the name is unknown; a process
+     * hosting services reads {@code svchost (Dnscache, NlaSvc)}, without the {@code .exe}.
+     */
     public String displayName() {
-        return name.isEmpty() ? "pid " + pid : name;
+        if (name.isEmpty()) {
+            return "pid " + pid;
+        }
+        if (services.isEmpty()) {
+            return name;
+        }
+        boolean exe = name.regionMatches(true, Math.max(0, name.length() - 4), ".exe", 0, 4);
+        return (exe ? name.substring(0, name.length() - 4) : name) + " (" + String.join(", ", services) + ")";
     }
 }

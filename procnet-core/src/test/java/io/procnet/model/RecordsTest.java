@@ -62,6 +62,10 @@ class RecordsTest {
         ProcessInfo known = new ProcessInfo(42, "nginx", "nginx -g daemon off;", "www-data", Instant.EPOCH);
         assertThat(known.isUnknown()).isFalse();
         assertThat(known.displayName()).isEqualTo("nginx");
+        ProcessInfo host = new ProcessInfo(900, "svchost.exe", "", "SYSTEM", Instant.EPOCH, "C:\\Windows\\System32\\svchost.exe")
+                .withServices(List.of("Dnscache", "NlaSvc"));
+        assertThat(host.displayName()).isEqualTo("svchost (Dnscache, NlaSvc)");
+        assertThat(host.withServices(List.of()).displayName()).isEqualTo("svchost.exe");
         assertThatThrownBy(() -> ProcessInfo.unknown(-1)).hasMessage("pid must not be negative: -1");
         assertThatThrownBy(() -> new ProcessInfo(1, null, "", null, null)).isInstanceOf(NullPointerException.class);
     }

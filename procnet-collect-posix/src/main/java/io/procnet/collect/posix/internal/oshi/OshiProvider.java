@@ -1,6 +1,6 @@
 package io.procnet.collect.posix.internal.oshi;
 
-import io.procnet.collect.posix.internal.ProbeOnce;
+import io.procnet.spi.ProbeOnce;
 import io.procnet.spi.Availability;
 import io.procnet.spi.CollectorOptions;
 import io.procnet.spi.CollectorProvider;

@@ -1,6 +1,6 @@
 package io.procnet.collect.posix.internal.ss;
 
-import io.procnet.collect.posix.internal.ProbeOnce;
+import io.procnet.spi.ProbeOnce;
 import io.procnet.collect.posix.internal.linux.LinuxHost;
 import io.procnet.collect.posix.internal.linux.ProcessReader;
 import io.procnet.collect.posix.internal.linux.UserNames;

@@ -1,0 +1,128 @@
+package io.procnet.collect.windows.internal;
+
+import io.procnet.model.Endpoint;
+import io.procnet.model.Protocol;
+import io.procnet.model.SocketEntry;
+import io.procnet.model.SocketState;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * Decodes the tables of {@code GetExtendedTcpTable} ({@code TCP_TABLE_OWNER_PID_ALL}) and
+ * {@code GetExtendedUdpTable} ({@code UDP_TABLE_OWNER_PID}), IPv4 and IPv6. Pure: bytes in,
+ * rows out. A table starts with {@code dwNumEntries} and its rows follow at offset 4; integers
+ * are little-endian, addresses and ports in network order (a port in the low 16 bits of a
+ * DWORD). Layouts checked with {@code offsetof} by {@code src/test/c/iphlpapi_dump.c}.
+ */
+final class IpHelperTables {
+    static final int ROWS = 4;
+    /** {@code MIB_TCPROW_OWNER_PID}: state 0, local address 4, local port 8, remote address 12, remote port 16, pid 20. */
+    static final int TCP4_ROW = 24;
+    /** {@code MIB_TCP6ROW_OWNER_PID}: local address 0, scope 16, port 20, remote address 24, scope 40, port 44, state 48, pid 52. */
+    static final int TCP6_ROW = 56;
+    /** {@code MIB_UDPROW_OWNER_PID}: address 0, port 4, pid 8. */
+    static final int UDP4_ROW = 12;
+    /** {@code MIB_UDP6ROW_OWNER_PID}: address 0, scope 16, port 20, pid 24. */
+    static final int UDP6_ROW = 28;
+
+    /** The four tables. */
+    enum Table {
+        TCP4(Protocol.TCP, 4, TCP4_ROW), TCP6(Protocol.TCP, 16, TCP6_ROW),
+        UDP4(Protocol.UDP, 4, UDP4_ROW), UDP6(Protocol.UDP, 16, UDP6_ROW);
+
+        final Protocol protocol;
+        final int addressLength;
+        final int rowLength;
+
+        Table(Protocol protocol, int addressLength, int rowLength) {
+            this.protocol = protocol;
+            this.addressLength = addressLength;
+            this.rowLength = rowLength;
+        }
+    }
+
+    private IpHelperTables() {
+    }
+
+    /**
+     * Adds a {@link SocketEntry} per row of the table in the first {@code length} bytes of
+     * {@code in}; returns how many rows were skipped: the rows {@code dwNumEntries} promises past
+     * the end of the bytes, and rows that do not decode.
+     */
+    static int decode(Table table, ByteBuffer in, int length, List<SocketEntry> out) {
+        ByteBuffer b = in.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        if (length < ROWS) {
+            return length == 0 ? 0 : 1;
+        }
+        long promised = b.getInt(0) & 0xFFFFFFFFL;
+        long fit = (length - ROWS) / table.rowLength;
+        int rows = (int) Math.min(promised, fit);
+        int skipped = (int) Math.min(Integer.MAX_VALUE, promised - rows);
+        for (int i = 0; i < rows; i++) {
+            int row = ROWS + i * table.rowLength;
+            SocketEntry entry = switch (table) {
+                case TCP4 -> tcp4(b, row);
+                case TCP6 -> tcp6(b, row);
+                case UDP4 -> udp(table, b, row, 4, 8);
+                case UDP6 -> udp(table, b, row, 20, 24);
+            };
+            if (entry == null) {
+                skipped++;
+            } else {
+                out.add(entry);
+            }
+        }
+        return skipped;
+    }
+
+    private static SocketEntry tcp4(ByteBuffer b, int row) {
+        SocketState state = SocketState.fromWindowsMib(b.getInt(row));
+        Endpoint local = new Endpoint(address(b, row + 4, 4, 0), port(b, row + 8));
+        Endpoint remote = new Endpoint(address(b, row + 12, 4, 0), port(b, row + 16));
+        return tcp(local, remote, state, pid(b, row + 20));
+    }
+
+    private static SocketEntry tcp6(ByteBuffer b, int row) {
+        Endpoint local = new Endpoint(address(b, row, 16, b.getInt(row + 16)), port(b, row + 20));
+        Endpoint remote = new Endpoint(address(b, row + 24, 16, b.getInt(row + 40)), port(b, row + 44));
+        SocketState state = SocketState.fromWindowsMib(b.getInt(row + 48));
+        return tcp(local, remote, state, pid(b, row + 52));
+    }
+
+    private static SocketEntry tcp(Endpoint local, Endpoint remote, SocketState state, long pid) {
+        Endpoint peer = state == SocketState.LISTEN || remote.isUnspecified() ? null : remote;
+        return new SocketEntry(Protocol.TCP, local, peer, state, pid, 0, null);
+    }
+
+    private static SocketEntry udp(Table table, ByteBuffer b, int row, int portAt, int pidAt) {
+        int scope = table == Table.UDP6 ? b.getInt(row + 16) : 0;
+        Endpoint local = new Endpoint(address(b, row, table.addressLength, scope), port(b, row + portAt));
+        return new SocketEntry(Protocol.UDP, local, null, SocketState.forUdp(null), pid(b, row + pidAt), 0, null);
+    }
+
+    /** The port in network order in the low 16 bits of a DWORD: its first two bytes. */
+    private static int port(ByteBuffer b, int at) {
+        return (b.get(at) & 0xFF) << 8 | (b.get(at + 1) & 0xFF);
+    }
+
+    private static long pid(ByteBuffer b, int at) {
+        return b.getInt(at) & 0xFFFFFFFFL;
+    }
+
+    /** An address; a link-local IPv6 address keeps its scope (the interface), which tells apart equal ones. */
+    private static InetAddress address(ByteBuffer b, int at, int length, int scope) {
+        byte[] bytes = new byte[length];
+        b.get(at, bytes);
+        try {
+            boolean linkLocal = length == 16 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xC0) == 0x80;
+            return linkLocal && scope != 0 ? Inet6Address.getByAddress(null, bytes, scope)
+                    : InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("4 or 16 bytes are always an address", e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.procnet.collect.windows.internal;
+
+import com.sun.jna.Memory;
+import io.procnet.collect.windows.internal.IpHelperTables.Table;
+import io.procnet.collect.windows.internal.Win32.IpHlpApi;
+import io.procnet.model.CollectionIssue;
+import io.procnet.model.ProcessInfo;
+import io.procnet.model.Snapshot;
+import io.procnet.model.SocketEntry;
+import io.procnet.spi.CollectorException;
+import io.procnet.spi.CollectorOptions;
+import io.procnet.spi.ConnectionCollector;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Windows collector: the four owner-pid tables of the IP Helper API, each socket with its
+ * owning pid, and the owners' details and hosted services. Not thread-safe.
+ */
+final class WindowsIpHelperCollector implements ConnectionCollector {
+    static final String ID = "windows-iphlpapi";
+
+    private final CollectorOptions options;
+    private final Map<Table, SizedCall> calls = new EnumMap<>(Table.class);
+    private final WindowsProcesses processes = new WindowsProcesses();
+    private final WindowsServices services = new WindowsServices(System::nanoTime);
+    private final Clock clock = Clock.systemUTC();
+
+    WindowsIpHelperCollector(CollectorOptions options) {
+        this.options = options;
+        for (Table table : Table.values()) {
+            String api = table.protocol == io.procnet.model.Protocol.TCP ? "GetExtendedTcpTable" : "GetExtendedUdpTable";
+            calls.put(table, new SizedCall(api + (table.addressLength == 4 ? " (IPv4)" : " (IPv6)"),
+                    Win32.ERROR_INSUFFICIENT_BUFFER, 64 * 1024));
+        }
+    }
+
+    @Override
+    public Snapshot collect() throws CollectorException {
+        List<SocketEntry> sockets = new ArrayList<>();
+        List<CollectionIssue> issues = new ArrayList<>();
+        int malformed = 0;
+        int read = 0;
+        for (Table table : Table.values()) {
+            if (!options.includes(table.protocol)) {
+                continue;
+            }
+            try {
+                Memory buffer = calls.get(table).fill((memory, size, needed) -> query(table, memory, size, needed));
+                malformed += IpHelperTables.decode(table, buffer.getByteBuffer(0, buffer.size()), (int) buffer.size(),
+                        sockets);
+                read++;
+            } catch (CollectorException e) {
+                issues.add(new CollectionIssue(CollectionIssue.PARTIAL_DATA, e.getMessage(), 0));
+            }
+        }
+        if (read == 0) {
+            throw new CollectorException("no IP Helper table could be read" + (issues.isEmpty() ? ""
+                    : ": " + issues.get(0).message()));
+        }
+        if (malformed > 0) {
+            issues.add(new CollectionIssue(CollectionIssue.MALFORMED_ROWS, malformed
+                    + " table rows could not be decoded and were skipped", malformed));
+        }
+        Map<Long, ProcessInfo> owners = owners(sockets);
+        if (processes.denied() > 0) {
+            issues.add(new CollectionIssue(CollectionIssue.ACCESS_DENIED, "run elevated to see the details of "
+                    + processes.denied() + " processes", processes.denied()));
+        }
+        return new Snapshot(clock.instant(), ID, sockets, owners, issues);
+    }
+
+    private static int query(Table table, Memory memory, int size, int[] needed) {
+        needed[0] = size;
+        int family = table.addressLength == 4 ? Win32.AF_INET : Win32.AF_INET6;
+        return table.protocol == io.procnet.model.Protocol.TCP
+                ? IpHlpApi.GetExtendedTcpTable(memory, needed, false, family, Win32.TCP_TABLE_OWNER_PID_ALL, 0)
+                : IpHlpApi.GetExtendedUdpTable(memory, needed, false, family, Win32.UDP_TABLE_OWNER_PID, 0);
+    }
+
+    private Map<Long, ProcessInfo> owners(List<SocketEntry> sockets) {
+        processes.startCollection();
+        Map<Long, List<String>> hosted = services.byPid();
+        Map<Long, ProcessInfo> owners = new HashMap<>();
+        for (SocketEntry socket : sockets) {
+            owners.computeIfAbsent(socket.pid(), pid -> {
+                ProcessInfo info = processes.read(pid);
+                List<String> names = hosted.get(pid);
+                return names == null ? info : info.withServices(names);
+            });
+        }
+        processes.endCollection();
+        return owners;
+    }
+
+    @Override
+    public void close() {
+        // the buffers are freed with the collector; no handle stays open between collections
+    }
+}

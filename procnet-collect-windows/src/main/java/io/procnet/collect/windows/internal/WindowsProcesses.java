@@ -1,0 +1,164 @@
+package io.procnet.collect.windows.internal;
+
+import com.sun.jna.Memory;
+import io.procnet.collect.windows.internal.Win32.Kernel32;
+import io.procnet.collect.windows.internal.Win32.NtDll;
+import io.procnet.model.ProcessInfo;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Process details on Windows: names from a Toolhelp32 snapshot, then for each owner asked for,
+ * its creation time, image path and command line through a handle. Cached per (pid, creation
+ * time), so a reused pid is read afresh. Not thread-safe.
+ */
+final class WindowsProcesses {
+    /** A command line longer than this (bytes of UTF-16) is cut; Windows allows 32k characters. */
+    static final int MAX_COMMAND_LINE_BYTES = 65_534;
+
+    private final Memory entry = new Memory(WindowsStructs.PROCESS_ENTRY_SIZE);
+    private final Memory small = new Memory(MAX_COMMAND_LINE_BYTES + WindowsStructs.UNICODE_STRING_SIZE);
+    private Map<Long, Cached> cache = new HashMap<>();
+    private Map<Long, Cached> used = new HashMap<>();
+    private Map<Long, String> names = Map.of();
+    private int denied;
+    private boolean commandLineClassWorks = true;
+
+    private record Cached(Instant created, ProcessInfo info) {
+    }
+
+    /** Takes the snapshot of names this collection's {@link #read}s use. */
+    void startCollection() {
+        Map<Long, String> snapshot = new HashMap<>();
+        long handle = Kernel32.CreateToolhelp32Snapshot(Win32.TH32CS_SNAPPROCESS, 0);
+        if (handle != Win32.INVALID_HANDLE && handle != 0) {
+            try {
+                entry.clear();
+                entry.setInt(0, WindowsStructs.PROCESS_ENTRY_SIZE);
+                for (boolean more = Kernel32.Process32FirstW(handle, entry); more;
+                     more = Kernel32.Process32NextW(handle, entry)) {
+                    WindowsStructs.ProcessEntry process = WindowsStructs.decodeProcessEntry(
+                            entry.getByteBuffer(0, WindowsStructs.PROCESS_ENTRY_SIZE));
+                    snapshot.put(process.pid(), process.exeFile());
+                }
+            } finally {
+                Kernel32.CloseHandle(handle);
+            }
+        }
+        names = snapshot;
+        denied = 0;
+    }
+
+    /** Forgets the processes not read in this collection. */
+    void endCollection() {
+        cache = used;
+        used = new HashMap<>();
+    }
+
+    /** Processes whose details could not be opened in this collection: run elevated to see them. */
+    int denied() {
+        return denied;
+    }
+
+    /** The process, with what could be read of it. */
+    ProcessInfo read(long pid) {
+        if (pid == 0) {
+            return new ProcessInfo(0, "System Idle", "", null, null);
+        }
+        if (pid == 4) {
+            return new ProcessInfo(4, "System", "", null, null); // HTTP.sys listeners belong to it
+        }
+        String name = names.getOrDefault(pid, "");
+        long handle = Kernel32.OpenProcess(Win32.PROCESS_QUERY_LIMITED_INFORMATION | Win32.PROCESS_VM_READ, false, (int) pid);
+        boolean canReadMemory = handle != 0;
+        if (handle == 0) {
+            handle = Kernel32.OpenProcess(Win32.PROCESS_QUERY_LIMITED_INFORMATION, false, (int) pid);
+        }
+        if (handle == 0) {
+            denied++;
+            return name.isEmpty() ? ProcessInfo.unknown(pid) : new ProcessInfo(pid, name, "", null, null);
+        }
+        try {
+            Instant created = creationTime(handle);
+            Cached cached = cache.get(pid);
+            if (cached != null && Objects.equals(cached.created(), created) && cached.info().name().equals(name)) {
+                used.put(pid, cached);
+                return cached.info();
+            }
+            String commandLine = canReadMemory ? commandLine(handle) : "";
+            ProcessInfo info = new ProcessInfo(pid, name, commandLine == null ? "" : commandLine, null, created,
+                    imagePath(handle), List.of());
+            used.put(pid, new Cached(created, info));
+            return info;
+        } finally {
+            Kernel32.CloseHandle(handle);
+        }
+    }
+
+    private static Instant creationTime(long handle) {
+        long[] creation = new long[1];
+        long[] unused = new long[1];
+        return Kernel32.GetProcessTimes(handle, creation, unused, unused, unused)
+                ? WindowsStructs.fromFileTime(creation[0]) : null;
+    }
+
+    private static String imagePath(long handle) {
+        char[] path = new char[32_768];
+        int[] length = {path.length};
+        return Kernel32.QueryFullProcessImageNameW(handle, 0, path, length) ? new String(path, 0, length[0]) : "";
+    }
+
+    /**
+     * The command line: {@code ProcessCommandLineInformation} where the system has it (Windows
+     * 8.1 and later), else from the process's PEB, which Wine and older Windows have too.
+     */
+    private String commandLine(long handle) {
+        if (commandLineClassWorks) {
+            int[] returned = new int[1];
+            int status = NtDll.NtQueryInformationProcess(handle, Win32.PROCESS_COMMAND_LINE_INFORMATION, small,
+                    (int) small.size(), returned);
+            if (status == 0) {
+                return WindowsStructs.decodeUnicodeString(small.getByteBuffer(0, small.size()), com.sun.jna.Pointer.nativeValue(small));
+            }
+            if (status == 0xC0000003) { // STATUS_INVALID_INFO_CLASS: this system does not know it
+                commandLineClassWorks = false;
+            }
+        }
+        return commandLineFromPeb(handle);
+    }
+
+    private String commandLineFromPeb(long handle) {
+        int[] returned = new int[1];
+        if (NtDll.NtQueryInformationProcess(handle, Win32.PROCESS_BASIC_INFORMATION, small,
+                WindowsStructs.BASIC_INFORMATION_SIZE, returned) != 0) {
+            return null;
+        }
+        long peb = WindowsStructs.decodePointer(buffer(WindowsStructs.BASIC_INFORMATION_SIZE),
+                WindowsStructs.BASIC_INFORMATION_PEB);
+        if (!read(handle, peb + WindowsStructs.PEB_PROCESS_PARAMETERS, 8)) {
+            return null;
+        }
+        long parameters = WindowsStructs.decodePointer(buffer(8), 0);
+        if (!read(handle, parameters + WindowsStructs.PARAMETERS_COMMAND_LINE, WindowsStructs.UNICODE_STRING_SIZE)) {
+            return null;
+        }
+        WindowsStructs.UnicodeString line = WindowsStructs.decodeUnicodeStringAt(buffer(WindowsStructs.UNICODE_STRING_SIZE), 0);
+        int length = Math.min(line.lengthBytes(), MAX_COMMAND_LINE_BYTES) & ~1;
+        if (length == 0 || !read(handle, line.address(), length)) {
+            return length == 0 ? "" : null;
+        }
+        return new String(small.getByteArray(0, length), java.nio.charset.StandardCharsets.UTF_16LE);
+    }
+
+    private boolean read(long handle, long address, int length) {
+        return Kernel32.ReadProcessMemory(handle, address, small, length, null);
+    }
+
+    private ByteBuffer buffer(int length) {
+        return small.getByteBuffer(0, length);
+    }
+}
