@@ -4,9 +4,7 @@ import io.procnet.model.Endpoint;
 import io.procnet.model.Protocol;
 import io.procnet.model.SocketEntry;
 import io.procnet.model.SocketState;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -54,6 +52,11 @@ final class IpHelperTables {
      * the end of the bytes, and rows that do not decode.
      */
     static int decode(Table table, ByteBuffer in, int length, List<SocketEntry> out) {
+        return decode(table, in, length, out, new AddressCache());
+    }
+
+    /** {@link #decode(Table, ByteBuffer, int, List)}, making each address once through {@code addresses}. */
+    static int decode(Table table, ByteBuffer in, int length, List<SocketEntry> out, AddressCache addresses) {
         ByteBuffer b = in.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         if (length < ROWS) {
             return length == 0 ? 0 : 1;
@@ -65,10 +68,10 @@ final class IpHelperTables {
         for (int i = 0; i < rows; i++) {
             int row = ROWS + i * table.rowLength;
             SocketEntry entry = switch (table) {
-                case TCP4 -> tcp4(b, row);
-                case TCP6 -> tcp6(b, row);
-                case UDP4 -> udp(table, b, row, 4, 8);
-                case UDP6 -> udp(table, b, row, 20, 24);
+                case TCP4 -> tcp4(b, row, addresses);
+                case TCP6 -> tcp6(b, row, addresses);
+                case UDP4 -> udp(b, row, addresses.v4(b, row), 4, 8);
+                case UDP6 -> udp(b, row, addresses.v6(b, row, b.getInt(row + 16)), 20, 24);
             };
             if (entry == null) {
                 skipped++;
@@ -79,16 +82,16 @@ final class IpHelperTables {
         return skipped;
     }
 
-    private static SocketEntry tcp4(ByteBuffer b, int row) {
+    private static SocketEntry tcp4(ByteBuffer b, int row, AddressCache addresses) {
         SocketState state = SocketState.fromWindowsMib(b.getInt(row));
-        Endpoint local = new Endpoint(address(b, row + 4, 4, 0), port(b, row + 8));
-        Endpoint remote = new Endpoint(address(b, row + 12, 4, 0), port(b, row + 16));
+        Endpoint local = new Endpoint(addresses.v4(b, row + 4), port(b, row + 8));
+        Endpoint remote = new Endpoint(addresses.v4(b, row + 12), port(b, row + 16));
         return tcp(local, remote, state, pid(b, row + 20));
     }
 
-    private static SocketEntry tcp6(ByteBuffer b, int row) {
-        Endpoint local = new Endpoint(address(b, row, 16, b.getInt(row + 16)), port(b, row + 20));
-        Endpoint remote = new Endpoint(address(b, row + 24, 16, b.getInt(row + 40)), port(b, row + 44));
+    private static SocketEntry tcp6(ByteBuffer b, int row, AddressCache addresses) {
+        Endpoint local = new Endpoint(addresses.v6(b, row, b.getInt(row + 16)), port(b, row + 20));
+        Endpoint remote = new Endpoint(addresses.v6(b, row + 24, b.getInt(row + 40)), port(b, row + 44));
         SocketState state = SocketState.fromWindowsMib(b.getInt(row + 48));
         return tcp(local, remote, state, pid(b, row + 52));
     }
@@ -98,9 +101,8 @@ final class IpHelperTables {
         return new SocketEntry(Protocol.TCP, local, peer, state, pid, 0, null);
     }
 
-    private static SocketEntry udp(Table table, ByteBuffer b, int row, int portAt, int pidAt) {
-        int scope = table == Table.UDP6 ? b.getInt(row + 16) : 0;
-        Endpoint local = new Endpoint(address(b, row, table.addressLength, scope), port(b, row + portAt));
+    private static SocketEntry udp(ByteBuffer b, int row, InetAddress address, int portAt, int pidAt) {
+        Endpoint local = new Endpoint(address, port(b, row + portAt));
         return new SocketEntry(Protocol.UDP, local, null, SocketState.forUdp(null), pid(b, row + pidAt), 0, null);
     }
 
@@ -113,16 +115,4 @@ final class IpHelperTables {
         return b.getInt(at) & 0xFFFFFFFFL;
     }
 
-    /** An address; a link-local IPv6 address keeps its scope (the interface), which tells apart equal ones. */
-    private static InetAddress address(ByteBuffer b, int at, int length, int scope) {
-        byte[] bytes = new byte[length];
-        b.get(at, bytes);
-        try {
-            boolean linkLocal = length == 16 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xC0) == 0x80;
-            return linkLocal && scope != 0 ? Inet6Address.getByAddress(null, bytes, scope)
-                    : InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("4 or 16 bytes are always an address", e);
-        }
-    }
 }

@@ -28,6 +28,7 @@ final class WindowsIpHelperCollector implements ConnectionCollector {
     private final Map<Table, SizedCall> calls = new EnumMap<>(Table.class);
     private final WindowsProcesses processes = new WindowsProcesses();
     private final WindowsServices services = new WindowsServices(System::nanoTime);
+    private final AddressCache addresses = new AddressCache();
     private final Clock clock = Clock.systemUTC();
 
     WindowsIpHelperCollector(CollectorOptions options) {
@@ -52,7 +53,7 @@ final class WindowsIpHelperCollector implements ConnectionCollector {
             try {
                 Memory buffer = calls.get(table).fill((memory, size, needed) -> query(table, memory, size, needed));
                 malformed += IpHelperTables.decode(table, buffer.getByteBuffer(0, buffer.size()), (int) buffer.size(),
-                        sockets);
+                        sockets, addresses);
                 read++;
             } catch (CollectorException e) {
                 issues.add(new CollectionIssue(CollectionIssue.PARTIAL_DATA, e.getMessage(), 0));

@@ -1,0 +1,60 @@
+package io.procnet.collect.windows.internal;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+
+/**
+ * The addresses of socket table rows, made once each: a table repeats a few local addresses and
+ * its busy remotes thousands of times. Direct-mapped: a slot keeps the last address whose bytes
+ * hashed to it. Not thread-safe.
+ */
+final class AddressCache {
+    /** Slots per family, a power of two. */
+    static final int SLOTS = 4096;
+
+    private final int[] v4Keys = new int[SLOTS];
+    private final InetAddress[] v4 = new InetAddress[SLOTS];
+    private final long[] v6High = new long[SLOTS];
+    private final long[] v6Low = new long[SLOTS];
+    private final int[] v6Scope = new int[SLOTS];
+    private final InetAddress[] v6 = new InetAddress[SLOTS];
+
+    /** The IPv4 address of the 4 bytes at {@code at}. */
+    InetAddress v4(ByteBuffer b, int at) {
+        int key = b.getInt(at);
+        int slot = (key * 0x9E3779B9) >>> 20;
+        if (v4[slot] == null || v4Keys[slot] != key) {
+            v4[slot] = make(b, at, 4, 0);
+            v4Keys[slot] = key;
+        }
+        return v4[slot];
+    }
+
+    /** The IPv6 address of the 16 bytes at {@code at}; a link-local one keeps its scope (the interface). */
+    InetAddress v6(ByteBuffer b, int at, int scope) {
+        long high = b.getLong(at);
+        long low = b.getLong(at + 8);
+        int slot = (int) ((high * 0x9E3779B97F4A7C15L ^ low * 0xC2B2AE3D27D4EB4FL ^ scope) >>> 52);
+        if (v6[slot] == null || v6High[slot] != high || v6Low[slot] != low || v6Scope[slot] != scope) {
+            v6[slot] = make(b, at, 16, scope);
+            v6High[slot] = high;
+            v6Low[slot] = low;
+            v6Scope[slot] = scope;
+        }
+        return v6[slot];
+    }
+
+    private static InetAddress make(ByteBuffer b, int at, int length, int scope) {
+        byte[] bytes = new byte[length];
+        b.get(at, bytes);
+        try {
+            boolean linkLocal = length == 16 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xC0) == 0x80;
+            return linkLocal && scope != 0 ? Inet6Address.getByAddress(null, bytes, scope)
+                    : InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("4 or 16 bytes are always an address", e);
+        }
+    }
+}

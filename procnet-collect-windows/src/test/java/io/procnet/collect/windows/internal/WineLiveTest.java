@@ -1,0 +1,116 @@
+package io.procnet.collect.windows.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The collector for real, in a Windows JVM (the JRE 17 of sonar-scanner-cli's Windows
+ * distribution) under Wine. The {@code wine} Maven profile, active where {@code /usr/bin/wine}
+ * exists, unpacks that JRE and JNA's Windows library and sets the properties this test needs.
+ */
+@Tag("wine")
+@EnabledIfSystemProperty(named = "procnet.wine.jre", matches = ".+")
+class WineLiveTest {
+    /** A Linux-side server and client, on fixed ports outside the Linux ephemeral range (32768-60999). */
+    static final int LINUX_SERVER_PORT = 47021;
+    static final int LINUX_CLIENT_PORT = 47022;
+    static final long TIMEOUT_SECONDS = 120;
+
+    @Test
+    void collectsTheSocketsProcessesAndServicesOfARealWindowsJvm() throws Exception {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        List<String[]> lines;
+        try (ServerSocket server = new ServerSocket(LINUX_SERVER_PORT, 8, loopback); Socket client = new Socket()) {
+            client.bind(new InetSocketAddress(loopback, LINUX_CLIENT_PORT));
+            client.connect(new InetSocketAddress(loopback, LINUX_SERVER_PORT));
+            try (Socket accepted = server.accept()) {
+                assertThat(accepted.isConnected()).isTrue();
+                lines = runProbe();
+            }
+        }
+        Map<String, List<String[]>> byKind = lines.stream().collect(Collectors.groupingBy(line -> line[0]));
+        long self = Long.parseLong(byKind.get("self").get(0)[1]);
+        List<String> sockets = byKind.getOrDefault("socket", List.of()).stream()
+                .map(line -> String.join(" ", Arrays.copyOfRange(line, 1, line.length))).toList();
+
+        // the Linux side: Wine reports pid 0 for sockets of Linux processes
+        assertThat(sockets).contains("TCP 127.0.0.1:47021 null LISTEN 0",
+                "TCP 127.0.0.1:47022 127.0.0.1:47021 ESTABLISHED 0");
+        // the Windows JVM's own connection; Debian's Wine 8 keeps Windows sockets in wineserver,
+        // so its table gives them pid 0 too (newer Wine asks the server for the owner)
+        assertThat(sockets).anyMatch(socket -> socket.equals("TCP 127.0.0.1:47012 127.0.0.1:47011 ESTABLISHED " + self)
+                || socket.equals("TCP 127.0.0.1:47012 127.0.0.1:47011 ESTABLISHED 0"));
+        assertThat(sockets).anyMatch(socket -> socket.startsWith("TCP 127.0.0.1:47011 null LISTEN "));
+
+        String[] process = byKind.get("selfprocess").get(0);
+        assertThat(Long.parseLong(process[1])).isEqualTo(self);
+        assertThat(process[2]).isEqualToIgnoringCase("java.exe");
+        assertThat(process[3].toLowerCase()).endsWith("\\bin\\java.exe");
+        assertThat(process[4]).contains("WineProbe");
+        assertThat(process[5]).isNotEqualTo("null"); // the creation time
+
+        // Wine's own services: a fresh prefix always runs Plug and Play and its device hosts; service
+        // names are case-insensitive (Wine says Eventlog in one run and EventLog in another)
+        String services = byKind.getOrDefault("services", List.of()).stream().map(line -> line[2])
+                .collect(Collectors.joining(",")).toLowerCase(java.util.Locale.ROOT);
+        assertThat(services).contains("plugplay", "winedevice");
+    }
+
+    private static List<String[]> runProbe() throws IOException, InterruptedException {
+        Path jre = Path.of(System.getProperty("procnet.wine.jre"));
+        Path jna = Path.of(System.getProperty("procnet.wine.jna"));
+        Path prefix = Path.of(System.getProperty("procnet.wine.prefix"));
+        Files.createDirectories(prefix);
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("junit") && !entry.contains("assertj") && !entry.contains("opentest4j")
+                        && !entry.contains("byte-buddy") && !entry.contains("apiguardian"))
+                .map(WineLiveTest::windowsPath).collect(Collectors.joining(";"));
+        List<String> command = new ArrayList<>(List.of("wine", jre.resolve("bin/java.exe").toString(),
+                "-Djna.boot.library.path=" + windowsPath(jna.toString()), "-Djava.net.preferIPv4Stack=true",
+                "-cp", classPath, WineProbe.class.getName()));
+        Path output = prefix.resolveSibling("wine-probe.out");
+        Process probe = wine(new ProcessBuilder(command), prefix).redirectErrorStream(true).redirectOutput(output.toFile())
+                .start();
+        try {
+            boolean ended = probe.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            assertThat(ended).as("the probe ended within " + TIMEOUT_SECONDS + " s: " + text).isTrue();
+            assertThat(probe.exitValue()).as(text).isZero();
+            return text.lines().map(line -> line.split("\t", -1)).filter(parts -> parts.length > 1).toList();
+        } finally {
+            probe.destroyForcibly();
+            wine(new ProcessBuilder("wineserver", "-k"), prefix).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Wine's settings: a prefix of our own, no debug output, no Mono or Gecko installers. */
+    private static ProcessBuilder wine(ProcessBuilder builder, Path prefix) {
+        builder.environment().put("WINEPREFIX", prefix.toString());
+        builder.environment().put("WINEDEBUG", "-all");
+        builder.environment().put("WINEDLLOVERRIDES", "mscoree,mshtml=");
+        return builder;
+    }
+
+    /** A Linux path as Wine's Windows side sees it: the Z: drive is the root. */
+    private static String windowsPath(String linuxPath) {
+        return "Z:" + Path.of(linuxPath).toAbsolutePath().toString().replace('/', '\\');
+    }
+}
