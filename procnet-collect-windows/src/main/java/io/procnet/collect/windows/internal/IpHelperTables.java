@@ -1,5 +1,6 @@
 package io.procnet.collect.windows.internal;
 
+import io.procnet.spi.AddressCache;
 import io.procnet.model.Endpoint;
 import io.procnet.model.Protocol;
 import io.procnet.model.SocketEntry;

@@ -1,5 +1,6 @@
 package io.procnet.collect.windows.internal;
 
+import io.procnet.spi.AddressCache;
 import com.sun.jna.Memory;
 import io.procnet.collect.windows.internal.IpHelperTables.Table;
 import io.procnet.collect.windows.internal.Win32.IpHlpApi;

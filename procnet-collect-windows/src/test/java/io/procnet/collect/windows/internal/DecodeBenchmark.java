@@ -1,5 +1,6 @@
 package io.procnet.collect.windows.internal;
 
+import io.procnet.spi.AddressCache;
 import io.procnet.model.SocketEntry;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -6,8 +6,8 @@ import io.procnet.collect.posix.internal.linux.RawSocket;
 import io.procnet.model.Endpoint;
 import io.procnet.model.Protocol;
 import io.procnet.model.TrafficCounters;
+import io.procnet.spi.AddressCache;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
@@ -16,16 +16,11 @@ import java.util.List;
 /**
  * Encodes {@code inet_diag} dump requests and decodes the replies. Pure: bytes in, rows out;
  * integers are in the host's byte order, ports and addresses in network order. Not
- * thread-safe (it keeps a small cache of IPv4 addresses, so a dump of thousands of loopback
- * sockets shares a few {@link InetAddress} objects).
+ * thread-safe (it keeps an {@link AddressCache}, so a dump of thousands of loopback sockets
+ * shares a few {@link InetAddress} objects).
  */
 final class InetDiagCodec {
-    /** Slots of the IPv4 address cache, a power of two. */
-    private static final int ADDRESS_CACHE_SLOTS = 1024;
-
-    /** A direct-mapped cache of IPv4 addresses: a slot holds the last address whose hash fell on it. */
-    private final int[] ipv4Keys = new int[ADDRESS_CACHE_SLOTS];
-    private final InetAddress[] ipv4 = new InetAddress[ADDRESS_CACHE_SLOTS];
+    private final AddressCache addresses = new AddressCache();
 
     /** The outcome of one datagram. */
     enum Status {
@@ -161,25 +156,6 @@ final class InetDiagCodec {
     }
 
     private InetAddress address(ByteBuffer b, int at, int length) {
-        if (length == 4) {
-            int key = b.getInt(at);
-            int slot = (key * 0x9E3779B9 >>> 22) & (ADDRESS_CACHE_SLOTS - 1);
-            if (ipv4[slot] == null || ipv4Keys[slot] != key) {
-                ipv4[slot] = toAddress(b, at, 4);
-                ipv4Keys[slot] = key;
-            }
-            return ipv4[slot];
-        }
-        return toAddress(b, at, 16);
-    }
-
-    private static InetAddress toAddress(ByteBuffer b, int at, int length) {
-        byte[] bytes = new byte[length];
-        b.get(at, bytes);
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("4 or 16 bytes are always an address", e);
-        }
+        return length == 4 ? addresses.v4(b, at) : addresses.v6(b, at, 0);
     }
 }

@@ -1,4 +1,4 @@
-package io.procnet.collect.windows.internal;
+package io.procnet.spi;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -6,11 +6,11 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
 /**
- * The addresses of socket table rows, made once each: a table repeats a few local addresses and
- * its busy remotes thousands of times. Direct-mapped: a slot keeps the last address whose bytes
- * hashed to it. Not thread-safe.
+ * For collectors: the addresses of socket table rows, made once each, since a table repeats a
+ * few local addresses and its busy remotes thousands of times. Direct-mapped: a slot keeps the
+ * last address whose bytes hashed to it, so memory stays fixed. Not thread-safe: one per decoder.
  */
-final class AddressCache {
+public final class AddressCache {
     /** Slots per family, a power of two. */
     static final int SLOTS = 4096;
 
@@ -21,8 +21,13 @@ final class AddressCache {
     private final int[] v6Scope = new int[SLOTS];
     private final InetAddress[] v6 = new InetAddress[SLOTS];
 
-    /** The IPv4 address of the 4 bytes at {@code at}. */
-    InetAddress v4(ByteBuffer b, int at) {
+    /** An empty cache. */
+    public AddressCache() {
+        // the slots fill on use
+    }
+
+    /** The IPv4 address of the 4 bytes (network order) at {@code at}. */
+    public InetAddress v4(ByteBuffer b, int at) {
         int key = b.getInt(at);
         int slot = (key * 0x9E3779B9) >>> 20;
         if (v4[slot] == null || v4Keys[slot] != key) {
@@ -32,8 +37,11 @@ final class AddressCache {
         return v4[slot];
     }
 
-    /** The IPv6 address of the 16 bytes at {@code at}; a link-local one keeps its scope (the interface). */
-    InetAddress v6(ByteBuffer b, int at, int scope) {
+    /**
+     * The IPv6 address of the 16 bytes (network order) at {@code at}; a link-local one keeps
+     * {@code scope} (its interface), 0 for none.
+     */
+    public InetAddress v6(ByteBuffer b, int at, int scope) {
         long high = b.getLong(at);
         long low = b.getLong(at + 8);
         int slot = (int) ((high * 0x9E3779B97F4A7C15L ^ low * 0xC2B2AE3D27D4EB4FL ^ scope) >>> 52);
