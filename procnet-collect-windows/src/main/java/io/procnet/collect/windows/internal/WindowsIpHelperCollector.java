@@ -6,6 +6,7 @@ import io.procnet.collect.windows.internal.IpHelperTables.Table;
 import io.procnet.collect.windows.internal.Win32.IpHlpApi;
 import io.procnet.model.CollectionIssue;
 import io.procnet.model.ProcessInfo;
+import io.procnet.model.Protocol;
 import io.procnet.model.Snapshot;
 import io.procnet.model.SocketEntry;
 import io.procnet.spi.CollectorException;
@@ -35,7 +36,7 @@ final class WindowsIpHelperCollector implements ConnectionCollector {
     WindowsIpHelperCollector(CollectorOptions options) {
         this.options = options;
         for (Table table : Table.values()) {
-            String api = table.protocol == io.procnet.model.Protocol.TCP ? "GetExtendedTcpTable" : "GetExtendedUdpTable";
+            String api = table.protocol == Protocol.TCP ? "GetExtendedTcpTable" : "GetExtendedUdpTable";
             calls.put(table, new SizedCall(api + (table.addressLength == 4 ? " (IPv4)" : " (IPv6)"),
                     Win32.ERROR_INSUFFICIENT_BUFFER, 64 * 1024));
         }
@@ -79,7 +80,7 @@ final class WindowsIpHelperCollector implements ConnectionCollector {
     private static int query(Table table, Memory memory, int size, int[] needed) {
         needed[0] = size;
         int family = table.addressLength == 4 ? Win32.AF_INET : Win32.AF_INET6;
-        return table.protocol == io.procnet.model.Protocol.TCP
+        return table.protocol == Protocol.TCP
                 ? IpHlpApi.GetExtendedTcpTable(memory, needed, false, family, Win32.TCP_TABLE_OWNER_PID_ALL, 0)
                 : IpHlpApi.GetExtendedUdpTable(memory, needed, false, family, Win32.UDP_TABLE_OWNER_PID, 0);
     }

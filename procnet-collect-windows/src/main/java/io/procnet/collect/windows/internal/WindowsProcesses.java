@@ -1,10 +1,12 @@
 package io.procnet.collect.windows.internal;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import io.procnet.collect.windows.internal.Win32.Kernel32;
 import io.procnet.collect.windows.internal.Win32.NtDll;
 import io.procnet.model.ProcessInfo;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -122,7 +124,7 @@ final class WindowsProcesses {
             int status = NtDll.NtQueryInformationProcess(handle, Win32.PROCESS_COMMAND_LINE_INFORMATION, small,
                     (int) small.size(), returned);
             if (status == 0) {
-                return WindowsStructs.decodeUnicodeString(small.getByteBuffer(0, small.size()), com.sun.jna.Pointer.nativeValue(small));
+                return WindowsStructs.decodeUnicodeString(small.getByteBuffer(0, small.size()), Pointer.nativeValue(small));
             }
             if (status == 0xC0000003) { // STATUS_INVALID_INFO_CLASS: this system does not know it
                 commandLineClassWorks = false;
@@ -151,7 +153,7 @@ final class WindowsProcesses {
         if (length == 0 || !read(handle, line.address(), length)) {
             return length == 0 ? "" : null;
         }
-        return new String(small.getByteArray(0, length), java.nio.charset.StandardCharsets.UTF_16LE);
+        return new String(small.getByteArray(0, length), StandardCharsets.UTF_16LE);
     }
 
     private boolean read(long handle, long address, int length) {

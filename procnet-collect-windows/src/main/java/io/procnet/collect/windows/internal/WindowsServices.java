@@ -1,5 +1,7 @@
 package io.procnet.collect.windows.internal;
 
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.procnet.collect.windows.internal.Win32.AdvApi32;
 import io.procnet.spi.CollectorException;
@@ -43,11 +45,11 @@ final class WindowsServices {
         }
         try {
             int[] returned = new int[1];
-            var buffer = call.fill((memory, size, needed) -> {
+            Memory buffer = call.fill((memory, size, needed) -> {
                 int[] resume = new int[1];
                 return AdvApi32.EnumServicesStatusExW(manager, Win32.SC_ENUM_PROCESS_INFO, Win32.SERVICE_WIN32,
                         Win32.SERVICE_ACTIVE, memory, size, needed, returned, resume, null)
-                        ? 0 : com.sun.jna.Native.getLastError();
+                        ? 0 : Native.getLastError();
             });
             return WindowsStructs.decodeServices(buffer.getByteBuffer(0, buffer.size()), Pointer.nativeValue(buffer),
                     returned[0]);
