@@ -22,6 +22,8 @@ final class Win32 {
     static final int SC_ENUM_PROCESS_INFO = 0;
     static final int SERVICE_WIN32 = 0x30;
     static final int SERVICE_ACTIVE = 1;
+    static final int TOKEN_QUERY = 0x8;
+    static final int TOKEN_USER = 1;
     static final int PROCESS_BASIC_INFORMATION = 0;
     static final int PROCESS_COMMAND_LINE_INFORMATION = 60;
     /** {@code INVALID_HANDLE_VALUE}. */
@@ -98,5 +100,14 @@ final class Win32 {
                                                     int[] resume, WString group);
 
         static native boolean CloseServiceHandle(long handle);
+
+        static native boolean OpenProcessToken(long process, int access, long[] token);
+
+        static native boolean GetTokenInformation(long token, int infoClass, Pointer info, int length, int[] returned);
+
+        static native int GetLengthSid(long sid);
+
+        static native boolean LookupAccountSidW(WString system, long sid, char[] name, int[] nameLength, char[] domain,
+                                                int[] domainLength, int[] use);
     }
 }

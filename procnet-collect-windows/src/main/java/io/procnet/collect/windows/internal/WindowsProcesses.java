@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * Process details on Windows: names from a Toolhelp32 snapshot, then for each owner asked for,
- * its creation time, image path and command line through a handle. Cached per (pid, creation
+ * its creation time, image path, command line and user through a handle. Cached per (pid, creation
  * time), so a reused pid is read afresh. Not thread-safe.
  */
 final class WindowsProcesses {
@@ -24,6 +24,7 @@ final class WindowsProcesses {
 
     private final Memory entry = new Memory(WindowsStructs.PROCESS_ENTRY_SIZE);
     private final Memory small = new Memory(MAX_COMMAND_LINE_BYTES + WindowsStructs.UNICODE_STRING_SIZE);
+    private final WindowsUsers users = new WindowsUsers();
     private Map<Long, Cached> cache = new HashMap<>();
     private Map<Long, Cached> used = new HashMap<>();
     private Map<Long, String> names = Map.of();
@@ -92,8 +93,8 @@ final class WindowsProcesses {
                 return cached.info();
             }
             String commandLine = canReadMemory ? commandLine(handle) : "";
-            ProcessInfo info = new ProcessInfo(pid, name, commandLine == null ? "" : commandLine, null, created,
-                    imagePath(handle), List.of());
+            ProcessInfo info = new ProcessInfo(pid, name, commandLine == null ? "" : commandLine, users.userOf(handle),
+                    created, imagePath(handle), List.of());
             used.put(pid, new Cached(created, info));
             return info;
         } finally {

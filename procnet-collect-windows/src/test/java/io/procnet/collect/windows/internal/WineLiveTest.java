@@ -65,6 +65,7 @@ class WineLiveTest {
         assertThat(process[3].toLowerCase()).endsWith("\\bin\\java.exe");
         assertThat(process[4]).contains("WineProbe");
         assertThat(process[5]).isNotEqualTo("null"); // the creation time
+        assertThat(process[6]).isNotEqualTo("null").contains("\\"); // DOMAIN\user, from the process token
 
         // Wine's own services: a fresh prefix always runs Plug and Play and its device hosts; service
         // names are case-insensitive (Wine says Eventlog in one run and EventLog in another)

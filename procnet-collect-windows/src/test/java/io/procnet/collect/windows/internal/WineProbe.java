@@ -52,7 +52,7 @@ public final class WineProbe {
                 processes.startCollection();
                 ProcessInfo self = processes.read(Win32.Kernel32.GetCurrentProcessId());
                 System.out.println("selfprocess\t" + self.pid() + "\t" + self.name() + "\t" + self.executable() + "\t"
-                        + self.commandLine() + "\t" + self.startTime());
+                        + self.commandLine() + "\t" + self.startTime() + "\t" + self.user());
                 for (Map.Entry<Long, List<String>> entry : new WindowsServices(System::nanoTime).byPid().entrySet()) {
                     System.out.println("services\t" + entry.getKey() + "\t" + String.join(",", entry.getValue()));
                 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Which processes hold each socket inode, from the {@code socket:[inode]} links under
@@ -49,10 +49,12 @@ public final class SocketOwners {
     private final LongSupplier nanoClock;
     private final long fullRescanNanos;
     private final long selfPid = ProcessHandle.current().pid();
+    private final ToLongFunction<Path> fdCounts;
 
-    private Map<Long, long[]> owners = new HashMap<>();
+    /** Owners of the inodes seen, and the unresolvable ones; stamped with the last round that looked each up. */
+    private final InodeTable owners = new InodeTable();
+    private int round;
     private final Map<Long, ProcessFds> processes = new HashMap<>();
-    private final Set<Long> unresolvable = new HashSet<>();
     private final Set<Long> relisted = new HashSet<>();
     /** New inodes that the last incremental walk did not find: not yet known to be unresolvable. */
     private Set<Long> unconfirmed = Set.of();
@@ -93,10 +95,20 @@ public final class SocketOwners {
      * @param fullRescanNanos how often every link is read again
      */
     public SocketOwners(Path procRoot, Supplier<FdScanner> fds, LongSupplier nanoClock, long fullRescanNanos) {
+        this(procRoot, fds, nanoClock, fullRescanNanos, SocketOwners::fdCountOf);
+    }
+
+    /**
+     * @param fdCounts the number of open fds of a process from its {@code fd} directory, 0 when
+     *                 unknown (tests give one that counts a fake directory's entries)
+     */
+    SocketOwners(Path procRoot, Supplier<FdScanner> fds, LongSupplier nanoClock, long fullRescanNanos,
+                 ToLongFunction<Path> fdCounts) {
         this.procRoot = procRoot;
         this.fds = fds;
         this.nanoClock = nanoClock;
         this.fullRescanNanos = fullRescanNanos;
+        this.fdCounts = fdCounts;
     }
 
     /**
@@ -110,38 +122,45 @@ public final class SocketOwners {
         if (everyLinkRead) {
             fullScan(now);
         }
+        round++;
         long[][] pids = new long[inodes.length][];
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < inodes.length; i++) {
             if (inodes[i] != 0) {
-                pids[i] = owners.get(inodes[i]);
-                if (pids[i] == null && !unresolvable.contains(inodes[i])) {
+                long[] known = owners.lookUp(inodes[i], round);
+                if (known == null) {
                     pending.add(i);
+                } else if (known != InodeTable.UNRESOLVABLE) {
+                    pids[i] = known;
                 }
             }
         }
         if (!pending.isEmpty() && !everyLinkRead) {
-            walk(false, forgetVanished(inodes));
+            walk(false, forgetVanished());
             if (anyUnowned(inodes, pending, unconfirmed)) {
                 fullScan(now); // the socket outlived a collect: some fd escaped even the dirty processes
                 everyLinkRead = true;
+                for (long inode : inodes) {
+                    if (inode != 0) {
+                        owners.lookUp(inode, round); // the table's inodes are this round's again
+                    }
+                }
             }
         }
         Set<Long> stillUnconfirmed = new HashSet<>();
         for (int i : pending) {
-            pids[i] = owners.get(inodes[i]);
-            if (pids[i] == null) {
-                (everyLinkRead ? unresolvable : stillUnconfirmed).add(inodes[i]);
+            pids[i] = ownersOf(inodes[i]);
+            if (pids[i] != null) {
+                owners.lookUp(inodes[i], round);
+            } else if (everyLinkRead) {
+                owners.putUnresolvable(inodes[i], round);
+            } else {
+                stillUnconfirmed.add(inodes[i]);
             }
         }
         unconfirmed = stillUnconfirmed;
-        if (owners.size() + unresolvable.size() > 2 * inodes.length + SLACK) {
-            Set<Long> live = new HashSet<>(inodes.length * 4 / 3 + 1);
-            for (long inode : inodes) {
-                live.add(inode);
-            }
-            owners.keySet().retainAll(live);
-            unresolvable.retainAll(live);
+        if (owners.size() > 2 * inodes.length + SLACK) {
+            owners.removeUnseen(round, (gone, lastLookedUp) -> { });
         }
         return pids;
     }
@@ -149,30 +168,25 @@ public final class SocketOwners {
     /**
      * Forgets the inodes no longer in the table and returns the processes that held them: a
      * process that closed a socket may have opened a new one on the same fd number, with the same
-     * fd count, so its fds are read again rather than trusted.
+     * fd count, so its fds are read again rather than trusted. Inodes no table ever held (unix
+     * sockets found by a walk) are forgotten without making their processes dirty.
      */
-    private Set<Long> forgetVanished(long[] inodes) {
-        Set<Long> live = new HashSet<>(inodes.length * 4 / 3 + 1);
-        for (long inode : inodes) {
-            live.add(inode);
-        }
+    private Set<Long> forgetVanished() {
         Set<Long> dirty = new HashSet<>();
-        for (Iterator<Map.Entry<Long, long[]>> entries = owners.entrySet().iterator(); entries.hasNext(); ) {
-            Map.Entry<Long, long[]> entry = entries.next();
-            if (!live.contains(entry.getKey())) {
-                for (long pid : entry.getValue()) {
+        owners.removeUnseen(round, (gone, lastLookedUp) -> {
+            if (lastLookedUp != 0) {
+                for (long pid : gone) {
                     dirty.add(pid);
                 }
-                entries.remove();
             }
-        }
+        });
         return dirty;
     }
 
     /** Whether an inode at one of {@code positions} is still unowned and was in {@code earlier} too. */
     private boolean anyUnowned(long[] inodes, List<Integer> positions, Set<Long> earlier) {
         for (int i : positions) {
-            if (earlier.contains(inodes[i]) && !owners.containsKey(inodes[i])) {
+            if (earlier.contains(inodes[i]) && ownersOf(inodes[i]) == null) {
                 return true;
             }
         }
@@ -181,7 +195,8 @@ public final class SocketOwners {
 
     /** The pids holding {@code inode} (the first one is the socket's pid), or null when unknown. */
     public long[] ownersOf(long inode) {
-        return owners.get(inode);
+        long[] pids = owners.get(inode);
+        return pids == InodeTable.UNRESOLVABLE ? null : pids;
     }
 
     /**
@@ -205,9 +220,8 @@ public final class SocketOwners {
     }
 
     private void fullScan(long now) {
-        owners = new HashMap<>();
+        owners.clear();
         processes.clear();
-        unresolvable.clear();
         walk(true, Set.of());
         scanned = true;
         lastFullScan = now;
@@ -291,7 +305,7 @@ public final class SocketOwners {
     private void walkProcess(long pid, boolean readAll, FdScanner scanner, WalkResult result) {
         ProcessFds seen = processes.get(pid);
         boolean self = pid == selfPid; // our own fds come and go as we walk: never trust them
-        long fdCount = fdCount(procRoot.resolve(Long.toString(pid)).resolve("fd"));
+        long fdCount = fdCounts.applyAsLong(procRoot.resolve(Long.toString(pid)).resolve("fd"));
         if (!readAll && !self && fdCount > 0 && fdCount == seen.fdCount) {
             return;
         }
@@ -334,23 +348,23 @@ public final class SocketOwners {
     }
 
     private void addOwner(long inode, long pid) {
-        long[] pids = owners.get(inode);
+        long[] pids = ownersOf(inode);
         if (pids == null) {
             owners.put(inode, new long[] {pid});
-        } else {
-            for (long known : pids) {
-                if (known == pid) {
-                    return;
-                }
-            }
-            long[] more = Arrays.copyOf(pids, pids.length + 1);
-            more[pids.length] = pid;
-            owners.put(inode, more);
+            return;
         }
+        for (long known : pids) {
+            if (known == pid) {
+                return;
+            }
+        }
+        long[] more = Arrays.copyOf(pids, pids.length + 1);
+        more[pids.length] = pid;
+        owners.put(inode, more);
     }
 
     /** Linux 6.2+ reports the number of open fds as the size of the fd directory; 0 means unknown. */
-    private static long fdCount(Path fdDir) {
+    static long fdCountOf(Path fdDir) {
         try {
             return Files.size(fdDir);
         } catch (IOException e) {

@@ -29,10 +29,19 @@ abstract class SocketOwnersContract {
                 .process(300, "client", "client", 1000, 30).socketFd(300, 3, 1003);
         Files.createDirectories(root.resolve("self"));
         Files.writeString(root.resolve("uptime"), "1 2\n");
-        owners = new SocketOwners(root, () -> scanner(root), clock::get, RESCAN);
+        owners = new SocketOwners(root, () -> scanner(root), clock::get, RESCAN, SocketOwnersContract::entries);
     }
 
     abstract FdScanner scanner(Path root);
+
+    /** The fd count as Linux 6.2 and later give it: the number of entries of the fd directory. */
+    private static long entries(Path fdDirectory) {
+        try (var list = Files.list(fdDirectory)) {
+            return list.count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
 
     private long[][] refresh(long... inodes) {
         return owners.resolve(inodes);
