@@ -1,9 +1,10 @@
 /*
  * Dumps real IP Helper tables and the other structures the Windows collector decodes, for the
  * decoders' golden fixtures; run under Wine by record-fixtures.sh. It opens its own sockets on
- * fixed ports first, so the tables hold rows the tests know:
- *   TCP 127.0.0.1:47001 listening, and a connection to it from 127.0.0.1:47002;
- *   TCP [::1]:47003 listening;  UDP 127.0.0.1:47004 and [::1]:47005.
+ * fixed ports outside the Linux ephemeral range (32768-60999) first, so the tables hold rows the
+ * tests know:
+ *   TCP 127.0.0.1:61001 listening, and a connection to it from 127.0.0.1:61002;
+ *   TCP [::1]:61003 listening;  UDP 127.0.0.1:61004 and [::1]:61005.
  * It also checks the offsets the decoders use and exits 1 when one differs.
  *
  * Build: x86_64-w64-mingw32-gcc -O2 -o iphlpapi_dump.exe iphlpapi_dump.c -liphlpapi -lws2_32 -lntdll
@@ -120,22 +121,22 @@ int main(void) {
     }
     WSADATA wsa;
     WSAStartup(MAKEWORD(2, 2), &wsa);
-    SOCKET listener = bound(AF_INET, SOCK_STREAM, "127.0.0.1", 47001);
+    SOCKET listener = bound(AF_INET, SOCK_STREAM, "127.0.0.1", 61001);
     listen(listener, 8);
-    SOCKET client = bound(AF_INET, SOCK_STREAM, "127.0.0.1", 47002);
+    SOCKET client = bound(AF_INET, SOCK_STREAM, "127.0.0.1", 61002);
     struct sockaddr_in server = {0};
     server.sin_family = AF_INET;
-    server.sin_port = htons(47001);
+    server.sin_port = htons(61001);
     server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (connect(client, (struct sockaddr *) &server, sizeof server) != 0) {
         fprintf(stderr, "connect failed: %d\n", WSAGetLastError());
         return 2;
     }
     SOCKET accepted = accept(listener, NULL, NULL);
-    SOCKET listener6 = bound(AF_INET6, SOCK_STREAM, "::1", 47003);
+    SOCKET listener6 = bound(AF_INET6, SOCK_STREAM, "::1", 61003);
     listen(listener6, 8);
-    SOCKET udp4 = bound(AF_INET, SOCK_DGRAM, "127.0.0.1", 47004);
-    SOCKET udp6 = bound(AF_INET6, SOCK_DGRAM, "::1", 47005);
+    SOCKET udp4 = bound(AF_INET, SOCK_DGRAM, "127.0.0.1", 61004);
+    SOCKET udp6 = bound(AF_INET6, SOCK_DGRAM, "::1", 61005);
 
     dump_table("tcp4-owner-pid-wine.bin", TRUE, AF_INET);
     dump_table("tcp6-owner-pid-wine.bin", TRUE, AF_INET6);

@@ -37,21 +37,21 @@ class IpHelperTablesTest {
     @Test
     void decodesTheTablesWineGave() {
         List<SocketEntry> tcp4 = decode(TCP4, Fixtures.load("tcp4-owner-pid-wine.bin"));
-        assertThat(row(tcp4, 47001, null)).isEqualTo(new SocketEntry(Protocol.TCP, Endpoint.of("127.0.0.1", 47001), null,
+        assertThat(row(tcp4, 61001, null)).isEqualTo(new SocketEntry(Protocol.TCP, Endpoint.of("127.0.0.1", 61001), null,
                 SocketState.LISTEN, WINE_PID, 0, null));
-        assertThat(row(tcp4, 47002, 47001)).isEqualTo(new SocketEntry(Protocol.TCP, Endpoint.of("127.0.0.1", 47002),
-                Endpoint.of("127.0.0.1", 47001), SocketState.ESTABLISHED, WINE_PID, 0, null));
-        assertThat(row(tcp4, 47001, 47002).state()).isEqualTo(SocketState.ESTABLISHED);
+        assertThat(row(tcp4, 61002, 61001)).isEqualTo(new SocketEntry(Protocol.TCP, Endpoint.of("127.0.0.1", 61002),
+                Endpoint.of("127.0.0.1", 61001), SocketState.ESTABLISHED, WINE_PID, 0, null));
+        assertThat(row(tcp4, 61001, 61002).state()).isEqualTo(SocketState.ESTABLISHED);
 
-        SocketEntry listener6 = row(decode(TCP6, Fixtures.load("tcp6-owner-pid-wine.bin")), 47003, null);
-        assertThat(listener6.local()).isEqualTo(Endpoint.of("::1", 47003)); // Wine's scope 4096 on ::1 is dropped
+        SocketEntry listener6 = row(decode(TCP6, Fixtures.load("tcp6-owner-pid-wine.bin")), 61003, null);
+        assertThat(listener6.local()).isEqualTo(Endpoint.of("::1", 61003)); // Wine's scope 4096 on ::1 is dropped
         assertThat(listener6.state()).isEqualTo(SocketState.LISTEN);
 
-        assertThat(row(decode(UDP4, Fixtures.load("udp4-owner-pid-wine.bin")), 47004, null))
-                .isEqualTo(new SocketEntry(Protocol.UDP, Endpoint.of("127.0.0.1", 47004), null, SocketState.BOUND,
+        assertThat(row(decode(UDP4, Fixtures.load("udp4-owner-pid-wine.bin")), 61004, null))
+                .isEqualTo(new SocketEntry(Protocol.UDP, Endpoint.of("127.0.0.1", 61004), null, SocketState.BOUND,
                         WINE_PID, 0, null));
-        assertThat(row(decode(UDP6, Fixtures.load("udp6-owner-pid-wine.bin")), 47005, null).local())
-                .isEqualTo(Endpoint.of("::1", 47005));
+        assertThat(row(decode(UDP6, Fixtures.load("udp6-owner-pid-wine.bin")), 61005, null).local())
+                .isEqualTo(Endpoint.of("::1", 61005));
     }
 
     /** A table of hand-made rows. */

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "procnet.wine.jre", matches = ".+")
 class WineLiveTest {
     /** A Linux-side server and client, on fixed ports outside the Linux ephemeral range (32768-60999). */
-    static final int LINUX_SERVER_PORT = 47021;
-    static final int LINUX_CLIENT_PORT = 47022;
+    static final int LINUX_SERVER_PORT = 61021;
+    static final int LINUX_CLIENT_PORT = 61022;
     static final long TIMEOUT_SECONDS = 120;
 
     @Test
@@ -51,13 +51,13 @@ class WineLiveTest {
                 .map(line -> String.join(" ", Arrays.copyOfRange(line, 1, line.length))).toList();
 
         // the Linux side: Wine reports pid 0 for sockets of Linux processes
-        assertThat(sockets).contains("TCP 127.0.0.1:47021 null LISTEN 0",
-                "TCP 127.0.0.1:47022 127.0.0.1:47021 ESTABLISHED 0");
+        assertThat(sockets).contains("TCP 127.0.0.1:61021 null LISTEN 0",
+                "TCP 127.0.0.1:61022 127.0.0.1:61021 ESTABLISHED 0");
         // the Windows JVM's own connection; Debian's Wine 8 keeps Windows sockets in wineserver,
         // so its table gives them pid 0 too (newer Wine asks the server for the owner)
-        assertThat(sockets).anyMatch(socket -> socket.equals("TCP 127.0.0.1:47012 127.0.0.1:47011 ESTABLISHED " + self)
-                || socket.equals("TCP 127.0.0.1:47012 127.0.0.1:47011 ESTABLISHED 0"));
-        assertThat(sockets).anyMatch(socket -> socket.startsWith("TCP 127.0.0.1:47011 null LISTEN "));
+        assertThat(sockets).anyMatch(socket -> socket.equals("TCP 127.0.0.1:61012 127.0.0.1:61011 ESTABLISHED " + self)
+                || socket.equals("TCP 127.0.0.1:61012 127.0.0.1:61011 ESTABLISHED 0"));
+        assertThat(sockets).anyMatch(socket -> socket.startsWith("TCP 127.0.0.1:61011 null LISTEN "));
 
         String[] process = byKind.get("selfprocess").get(0);
         assertThat(Long.parseLong(process[1])).isEqualTo(self);
@@ -65,7 +65,7 @@ class WineLiveTest {
         assertThat(process[3].toLowerCase()).endsWith("\\bin\\java.exe");
         assertThat(process[4]).contains("WineProbe");
         assertThat(process[5]).isNotEqualTo("null"); // the creation time
-        assertThat(process[6]).isNotEqualTo("null").contains("\\"); // DOMAIN\user, from the process token
+        assertThat(process[6]).isNotEqualTo("null").contains("\\"); // domain and user, from the process token
 
         // Wine's own services: a fresh prefix always runs Plug and Play and its device hosts; service
         // names are case-insensitive (Wine says Eventlog in one run and EventLog in another)

@@ -19,8 +19,8 @@ import java.util.Map;
  * the running services, and prints what it found, a line per fact, tab-separated, for the test.
  */
 public final class WineProbe {
-    static final int OWN_SERVER_PORT = 47011;
-    static final int OWN_CLIENT_PORT = 47012;
+    static final int OWN_SERVER_PORT = 61011;
+    static final int OWN_CLIENT_PORT = 61012;
 
     private WineProbe() {
     }
