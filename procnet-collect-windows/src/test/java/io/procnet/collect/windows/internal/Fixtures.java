@@ -7,8 +7,9 @@ import java.nio.ByteOrder;
 
 /** The recorded buffers under src/test/resources (see src/test/c/record-fixtures.sh). */
 final class Fixtures {
-    /** The pid of the recording program under Wine, from fixtures-wine.txt. */
-    static final long RECORDER_PID = 368;
+    /** The pid of the recording program under Wine, from fixtures-wine.txt ({@code pid=N}). */
+    static final long RECORDER_PID = Long.parseLong(new String(load("fixtures-wine.txt").array(),
+            java.nio.charset.StandardCharsets.US_ASCII).strip().substring("pid=".length()));
 
     private Fixtures() {
     }
