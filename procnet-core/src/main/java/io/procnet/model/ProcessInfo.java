@@ -30,7 +30,7 @@ public record ProcessInfo(long pid, String name, String commandLine, String user
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(commandLine, "commandLine");
         Objects.requireNonNull(executable, "executable");
-        services = List.copyOf(services);
+        services = List.copyOf(Objects.requireNonNull(services, "services"));
     }
 
     /** A process that hosts no services. */
@@ -55,21 +55,21 @@ public record ProcessInfo(long pid, String name, String commandLine, String user
 
     /** True when nothing but the pid is known. */
     public boolean isUnknown() {
-        return name.isEmpty() && commandLine.isEmpty() && user == null && startTime == null && executable.isEmpty();
+        return name.isEmpty() && commandLine.isEmpty() && user == null && startTime == null && executable.isEmpty()
+                && services.isEmpty();
     }
 
     /**
      * What a person should read: the name, or {@code pid <n>} when the name is unknown; a process
-     * hosting services reads {@code svchost (Dnscache, NlaSvc)}, without the {@code .exe}.
+     * hosting services reads {@code svchost (Dnscache, NlaSvc)}, without the {@code .exe}, or
+     * {@code pid 900 (Dnscache)} when its name is unknown.
      */
     public String displayName() {
-        if (name.isEmpty()) {
-            return "pid " + pid;
-        }
+        String base = name.isEmpty() ? "pid " + pid : name;
         if (services.isEmpty()) {
-            return name;
+            return base;
         }
-        boolean exe = name.regionMatches(true, Math.max(0, name.length() - 4), ".exe", 0, 4);
-        return (exe ? name.substring(0, name.length() - 4) : name) + " (" + String.join(", ", services) + ")";
+        boolean exe = base.regionMatches(true, Math.max(0, base.length() - 4), ".exe", 0, 4);
+        return (exe ? base.substring(0, base.length() - 4) : base) + " (" + String.join(", ", services) + ")";
     }
 }

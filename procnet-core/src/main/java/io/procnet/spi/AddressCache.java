@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * For collectors: the addresses of socket table rows, made once each, since a table repeats a
@@ -28,7 +29,7 @@ public final class AddressCache {
 
     /** The IPv4 address of the 4 bytes (network order) at {@code at}. */
     public InetAddress v4(ByteBuffer b, int at) {
-        int key = b.getInt(at);
+        int key = b.order() == ByteOrder.BIG_ENDIAN ? b.getInt(at) : Integer.reverseBytes(b.getInt(at));
         int slot = (key * 0x9E3779B9) >>> 20;
         if (v4[slot] == null || v4Keys[slot] != key) {
             v4[slot] = make(b, at, 4, 0);
@@ -42,8 +43,9 @@ public final class AddressCache {
      * {@code scope} (its interface), 0 for none.
      */
     public InetAddress v6(ByteBuffer b, int at, int scope) {
-        long high = b.getLong(at);
-        long low = b.getLong(at + 8);
+        boolean big = b.order() == ByteOrder.BIG_ENDIAN; // keys in network order, whatever the buffer's order
+        long high = big ? b.getLong(at) : Long.reverseBytes(b.getLong(at));
+        long low = big ? b.getLong(at + 8) : Long.reverseBytes(b.getLong(at + 8));
         int slot = (int) ((high * 0x9E3779B97F4A7C15L ^ low * 0xC2B2AE3D27D4EB4FL ^ scope) >>> 52);
         if (v6[slot] == null || v6High[slot] != high || v6Low[slot] != low || v6Scope[slot] != scope) {
             v6[slot] = make(b, at, 16, scope);

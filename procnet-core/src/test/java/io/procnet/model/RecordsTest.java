@@ -66,6 +66,8 @@ class RecordsTest {
                 .withServices(List.of("Dnscache", "NlaSvc"));
         assertThat(host.displayName()).isEqualTo("svchost (Dnscache, NlaSvc)");
         assertThat(host.withServices(List.of()).displayName()).isEqualTo("svchost.exe");
+        assertThat(ProcessInfo.unknown(900).withServices(List.of("Dnscache")).displayName()).isEqualTo("pid 900 (Dnscache)");
+        assertThat(ProcessInfo.unknown(900).withServices(List.of("Dnscache")).isUnknown()).isFalse();
         assertThatThrownBy(() -> ProcessInfo.unknown(-1)).hasMessage("pid must not be negative: -1");
         assertThatThrownBy(() -> new ProcessInfo(1, null, "", null, null)).isInstanceOf(NullPointerException.class);
     }

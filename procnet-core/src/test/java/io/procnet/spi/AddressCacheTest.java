@@ -26,6 +26,16 @@ class AddressCacheTest {
     }
 
     @Test
+    void theSameBytesAreTheSameAddressWhateverTheBuffersByteOrder() {
+        AddressCache cache = new AddressCache();
+        InetAddress big = cache.v4(ByteBuffer.wrap(new byte[] {127, 0, 0, 1}), 0);
+
+        InetAddress little = cache.v4(ByteBuffer.wrap(new byte[] {127, 0, 0, 1}).order(java.nio.ByteOrder.LITTLE_ENDIAN), 0);
+
+        assertThat(little).isSameAs(big);
+    }
+
+    @Test
     void ipv6KeepsTheScopeOfLinkLocalAddressesOnly() throws Exception {
         AddressCache cache = new AddressCache();
         byte[] linkLocal = InetAddress.getByName("fe80::1").getAddress();

@@ -5,7 +5,7 @@ import io.procnet.spi.CollectorException;
 
 /**
  * A call that fills a buffer and, when the buffer is too small, says how big it must be: the
- * socket tables and the service list. The buffer is reused from call to call and grown on
+ * socket tables. The buffer is reused from call to call and grown on
  * demand, a bounded number of times. Not thread-safe.
  */
 final class SizedCall {

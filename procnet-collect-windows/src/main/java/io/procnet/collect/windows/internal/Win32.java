@@ -9,6 +9,7 @@ import com.sun.jna.WString;
  * {@code long}s). Loading a nested class loads its DLL: only the collector touches them.
  */
 final class Win32 {
+    static final int ERROR_ACCESS_DENIED = 5;
     static final int ERROR_INSUFFICIENT_BUFFER = 122;
     static final int ERROR_MORE_DATA = 234;
     static final int AF_INET = 2;

@@ -13,6 +13,7 @@ import io.procnet.spi.CollectorException;
 import io.procnet.spi.CollectorOptions;
 import io.procnet.spi.ConnectionCollector;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -44,6 +45,7 @@ final class WindowsIpHelperCollector implements ConnectionCollector {
 
     @Override
     public Snapshot collect() throws CollectorException {
+        Instant tablesRead = clock.instant(); // a process created after this is not the one the tables name
         List<SocketEntry> sockets = new ArrayList<>();
         List<CollectionIssue> issues = new ArrayList<>();
         int malformed = 0;
@@ -69,7 +71,7 @@ final class WindowsIpHelperCollector implements ConnectionCollector {
             issues.add(new CollectionIssue(CollectionIssue.MALFORMED_ROWS, malformed
                     + " table rows could not be decoded and were skipped", malformed));
         }
-        Map<Long, ProcessInfo> owners = owners(sockets);
+        Map<Long, ProcessInfo> owners = owners(sockets, tablesRead, issues);
         if (processes.denied() > 0) {
             issues.add(new CollectionIssue(CollectionIssue.ACCESS_DENIED, "run elevated to see the details of "
                     + processes.denied() + " processes", processes.denied()));
@@ -85,15 +87,21 @@ final class WindowsIpHelperCollector implements ConnectionCollector {
                 : IpHlpApi.GetExtendedUdpTable(memory, needed, false, family, Win32.UDP_TABLE_OWNER_PID, 0);
     }
 
-    private Map<Long, ProcessInfo> owners(List<SocketEntry> sockets) {
-        processes.startCollection();
+    private Map<Long, ProcessInfo> owners(List<SocketEntry> sockets, Instant tablesRead, List<CollectionIssue> issues) {
+        if (!processes.startCollection()) {
+            issues.add(new CollectionIssue(CollectionIssue.PARTIAL_DATA,
+                    "the process snapshot (CreateToolhelp32Snapshot) failed: processes have no names", 0));
+        }
         Map<Long, List<String>> hosted = services.byPid();
+        if (services.problem() != null) {
+            issues.add(new CollectionIssue(CollectionIssue.PARTIAL_DATA, services.problem(), 0));
+        }
         Map<Long, ProcessInfo> owners = new HashMap<>();
         for (SocketEntry socket : sockets) {
             owners.computeIfAbsent(socket.pid(), pid -> {
-                ProcessInfo info = processes.read(pid);
+                ProcessInfo info = processes.read(pid, tablesRead);
                 List<String> names = hosted.get(pid);
-                return names == null ? info : info.withServices(names);
+                return names == null || info.isUnknown() ? info : info.withServices(names); // not a reused or gone pid
             });
         }
         processes.endCollection();

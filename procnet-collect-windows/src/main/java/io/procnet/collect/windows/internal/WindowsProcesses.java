@@ -1,6 +1,7 @@
 package io.procnet.collect.windows.internal;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.procnet.collect.windows.internal.Win32.Kernel32;
 import io.procnet.collect.windows.internal.Win32.NtDll;
@@ -34,8 +35,11 @@ final class WindowsProcesses {
     private record Cached(Instant created, ProcessInfo info) {
     }
 
-    /** Takes the snapshot of names this collection's {@link #read}s use. */
-    void startCollection() {
+    /**
+     * Takes the snapshot of names this collection's {@link #read}s use; returns false when the
+     * system gave none, so that every process is nameless this time.
+     */
+    boolean startCollection() {
         Map<Long, String> snapshot = new HashMap<>();
         long handle = Kernel32.CreateToolhelp32Snapshot(Win32.TH32CS_SNAPPROCESS, 0);
         if (handle != Win32.INVALID_HANDLE && handle != 0) {
@@ -54,6 +58,7 @@ final class WindowsProcesses {
         }
         names = snapshot;
         denied = 0;
+        return !snapshot.isEmpty();
     }
 
     /** Forgets the processes not read in this collection. */
@@ -67,8 +72,11 @@ final class WindowsProcesses {
         return denied;
     }
 
-    /** The process, with what could be read of it. */
-    ProcessInfo read(long pid) {
+    /**
+     * The process, with what could be read of it; {@link ProcessInfo#unknown} when the pid names
+     * a process created after {@code tablesRead}, which cannot be the one the tables meant.
+     */
+    ProcessInfo read(long pid, Instant tablesRead) {
         if (pid == 0) {
             return new ProcessInfo(0, "System Idle", "", null, null);
         }
@@ -82,17 +90,23 @@ final class WindowsProcesses {
             handle = Kernel32.OpenProcess(Win32.PROCESS_QUERY_LIMITED_INFORMATION, false, (int) pid);
         }
         if (handle == 0) {
+            if (Native.getLastError() != Win32.ERROR_ACCESS_DENIED) {
+                return ProcessInfo.unknown(pid); // exited since the tables were read
+            }
             denied++;
             return name.isEmpty() ? ProcessInfo.unknown(pid) : new ProcessInfo(pid, name, "", null, null);
         }
         try {
             Instant created = creationTime(handle);
+            if (created != null && created.isAfter(tablesRead)) {
+                return ProcessInfo.unknown(pid); // the pid was reused since the tables were read
+            }
             Cached cached = cache.get(pid);
             if (cached != null && Objects.equals(cached.created(), created) && cached.info().name().equals(name)) {
                 used.put(pid, cached);
                 return cached.info();
             }
-            String commandLine = canReadMemory ? commandLine(handle) : "";
+            String commandLine = commandLine(handle, canReadMemory);
             ProcessInfo info = new ProcessInfo(pid, name, commandLine == null ? "" : commandLine, users.userOf(handle),
                     created, imagePath(handle), List.of());
             used.put(pid, new Cached(created, info));
@@ -117,9 +131,10 @@ final class WindowsProcesses {
 
     /**
      * The command line: {@code ProcessCommandLineInformation} where the system has it (Windows
-     * 8.1 and later), else from the process's PEB, which Wine and older Windows have too.
+     * 8.1 and later; it needs only limited query access, so it also reads services' processes
+     * that refuse memory reads), else from the process's PEB, which Wine and older Windows have.
      */
-    private String commandLine(long handle) {
+    private String commandLine(long handle, boolean canReadMemory) {
         if (commandLineClassWorks) {
             int[] returned = new int[1];
             int status = NtDll.NtQueryInformationProcess(handle, Win32.PROCESS_COMMAND_LINE_INFORMATION, small,
@@ -131,7 +146,7 @@ final class WindowsProcesses {
                 commandLineClassWorks = false;
             }
         }
-        return commandLineFromPeb(handle);
+        return canReadMemory ? commandLineFromPeb(handle) : null;
     }
 
     private String commandLineFromPeb(long handle) {
@@ -142,22 +157,22 @@ final class WindowsProcesses {
         }
         long peb = WindowsStructs.decodePointer(buffer(WindowsStructs.BASIC_INFORMATION_SIZE),
                 WindowsStructs.BASIC_INFORMATION_PEB);
-        if (!read(handle, peb + WindowsStructs.PEB_PROCESS_PARAMETERS, 8)) {
+        if (!readMemory(handle, peb + WindowsStructs.PEB_PROCESS_PARAMETERS, 8)) {
             return null;
         }
         long parameters = WindowsStructs.decodePointer(buffer(8), 0);
-        if (!read(handle, parameters + WindowsStructs.PARAMETERS_COMMAND_LINE, WindowsStructs.UNICODE_STRING_SIZE)) {
+        if (!readMemory(handle, parameters + WindowsStructs.PARAMETERS_COMMAND_LINE, WindowsStructs.UNICODE_STRING_SIZE)) {
             return null;
         }
         WindowsStructs.UnicodeString line = WindowsStructs.decodeUnicodeStringAt(buffer(WindowsStructs.UNICODE_STRING_SIZE), 0);
         int length = Math.min(line.lengthBytes(), MAX_COMMAND_LINE_BYTES) & ~1;
-        if (length == 0 || !read(handle, line.address(), length)) {
+        if (length == 0 || !readMemory(handle, line.address(), length)) {
             return length == 0 ? "" : null;
         }
         return new String(small.getByteArray(0, length), StandardCharsets.UTF_16LE);
     }
 
-    private boolean read(long handle, long address, int length) {
+    private boolean readMemory(long handle, long address, int length) {
         return Kernel32.ReadProcessMemory(handle, address, small, length, null);
     }
 

@@ -23,12 +23,10 @@ final class WindowsStructs {
     static final int MAX_PATH = 260;
     /**
      * {@code ENUM_SERVICE_STATUS_PROCESSW}: lpServiceName 0, lpDisplayName 8, then
-     * {@code SERVICE_STATUS_PROCESS} at 16 with dwCurrentState at 20 and dwProcessId at 44.
+     * {@code SERVICE_STATUS_PROCESS} at 16 with dwProcessId at 44.
      */
     static final int SERVICE_ENTRY_SIZE = 56;
-    static final int SERVICE_STATE = 20;
     static final int SERVICE_PID = 44;
-    static final int SERVICE_RUNNING = 4;
     /** Between 1601-01-01, where FILETIME counts from, and 1970-01-01, in seconds. */
     private static final long FILETIME_EPOCH_SECONDS = 11_644_473_600L;
 
@@ -47,24 +45,37 @@ final class WindowsStructs {
     }
 
     /**
-     * The running services of an {@code EnumServicesStatusExW} result of {@code count} entries,
-     * by process id, each list sorted. {@code base} is the buffer's address, which its string
-     * pointers are relative to; a pointer outside the buffer gives no name.
+     * The services of an {@code EnumServicesStatusExW} result of {@code count} entries, by the
+     * process hosting them, each list sorted. {@code base} is the buffer's address, which its
+     * string pointers are relative to; a pointer outside the buffer gives no name.
      */
     static Map<Long, List<String>> decodeServices(ByteBuffer b, long base, int count) {
-        ByteBuffer le = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         Map<Long, List<String>> byPid = new TreeMap<>();
+        decodeServices(b, base, count, byPid);
+        return sorted(byPid);
+    }
+
+    /**
+     * Adds the services of one chunk to {@code byPid}. A service counts when it has a process:
+     * running, but also starting, stopping or paused, which still hold their sockets.
+     */
+    static void decodeServices(ByteBuffer b, long base, int count, Map<Long, List<String>> byPid) {
+        ByteBuffer le = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < count && (long) (i + 1) * SERVICE_ENTRY_SIZE <= le.limit(); i++) {
             int entry = i * SERVICE_ENTRY_SIZE;
             long pid = le.getInt(entry + SERVICE_PID) & 0xFFFFFFFFL;
-            if (le.getInt(entry + SERVICE_STATE) != SERVICE_RUNNING || pid == 0) {
-                continue;
+            if (pid == 0) {
+                continue; // stopped
             }
             String name = stringAt(le, base, le.getLong(entry));
             if (name != null && !name.isEmpty()) {
                 byPid.computeIfAbsent(pid, p -> new ArrayList<>()).add(name);
             }
         }
+    }
+
+    /** {@code byPid} with each list sorted as Windows sorts names, ignoring case. */
+    static Map<Long, List<String>> sorted(Map<Long, List<String>> byPid) {
         byPid.values().forEach(names -> names.sort(String.CASE_INSENSITIVE_ORDER));
         return byPid;
     }

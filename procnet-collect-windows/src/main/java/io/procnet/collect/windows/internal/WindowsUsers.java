@@ -39,7 +39,10 @@ final class WindowsUsers {
                 return null;
             }
             String key = HexFormat.of().formatHex(tokenUser.getByteArray(offset, length));
-            return bySid.computeIfAbsent(key, unused -> lookUp(sid));
+            if (!bySid.containsKey(key)) {
+                bySid.put(key, lookUp(sid)); // a failed lookup too: it may have waited on a domain controller
+            }
+            return bySid.get(key);
         } finally {
             Kernel32.CloseHandle(token[0]);
         }

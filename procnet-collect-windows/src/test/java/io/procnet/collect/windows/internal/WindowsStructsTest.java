@@ -35,13 +35,13 @@ class WindowsStructsTest {
     }
 
     @Test
-    void serviceEntriesThatAreStoppedOrPointOutsideTheBufferGiveNoName() {
+    void serviceEntriesWithoutAProcessOrPointingOutsideTheBufferGiveNoName() {
         long base = 0x10000;
         ByteBuffer b = ByteBuffer.allocate(3 * 56 + 64).order(ByteOrder.LITTLE_ENDIAN);
         byte[] name = "Dnscache\0".getBytes(StandardCharsets.UTF_16LE);
         b.put(3 * 56, name);
         b.putLong(0, base + 3 * 56).putInt(20, 4).putInt(44, 900); // running in 900
-        b.putLong(56, base + 3 * 56).putInt(56 + 20, 1).putInt(56 + 44, 901); // stopped
+        b.putLong(56, base + 3 * 56).putInt(56 + 20, 1).putInt(56 + 44, 0); // stopped: no process
         b.putLong(112, base + 100_000).putInt(112 + 20, 4).putInt(112 + 44, 902); // a pointer outside
 
         assertThat(WindowsStructs.decodeServices(b, base, 3)).isEqualTo(Map.of(900L, List.of("Dnscache")));

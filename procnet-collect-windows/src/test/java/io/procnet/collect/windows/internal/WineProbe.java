@@ -50,7 +50,7 @@ public final class WineProbe {
                 }
                 WindowsProcesses processes = new WindowsProcesses();
                 processes.startCollection();
-                ProcessInfo self = processes.read(Win32.Kernel32.GetCurrentProcessId());
+                ProcessInfo self = processes.read(Win32.Kernel32.GetCurrentProcessId(), java.time.Instant.now());
                 System.out.println("selfprocess\t" + self.pid() + "\t" + self.name() + "\t" + self.executable() + "\t"
                         + self.commandLine() + "\t" + self.startTime() + "\t" + self.user());
                 for (Map.Entry<Long, List<String>> entry : new WindowsServices(System::nanoTime).byPid().entrySet()) {
