@@ -26,14 +26,11 @@ final class WindowsProcesses {
     private final Memory entry = new Memory(WindowsStructs.PROCESS_ENTRY_SIZE);
     private final Memory small = new Memory(MAX_COMMAND_LINE_BYTES + WindowsStructs.UNICODE_STRING_SIZE);
     private final WindowsUsers users = new WindowsUsers();
-    private Map<Long, Cached> cache = new HashMap<>();
-    private Map<Long, Cached> used = new HashMap<>();
+    private Map<Long, ProcessInfo> cache = new HashMap<>();
+    private Map<Long, ProcessInfo> used = new HashMap<>();
     private Map<Long, String> names = Map.of();
     private int denied;
     private boolean commandLineClassWorks = true;
-
-    private record Cached(Instant created, ProcessInfo info) {
-    }
 
     /**
      * Takes the snapshot of names this collection's {@link #read}s use; returns false when the
@@ -101,15 +98,15 @@ final class WindowsProcesses {
             if (created != null && created.isAfter(tablesRead)) {
                 return ProcessInfo.unknown(pid); // the pid was reused since the tables were read
             }
-            Cached cached = cache.get(pid);
-            if (cached != null && Objects.equals(cached.created(), created) && cached.info().name().equals(name)) {
+            ProcessInfo cached = cache.get(pid);
+            if (cached != null && Objects.equals(cached.startTime(), created) && cached.name().equals(name)) {
                 used.put(pid, cached);
-                return cached.info();
+                return cached;
             }
             String commandLine = commandLine(handle, canReadMemory);
             ProcessInfo info = new ProcessInfo(pid, name, commandLine == null ? "" : commandLine, users.userOf(handle),
                     created, imagePath(handle), List.of());
-            used.put(pid, new Cached(created, info));
+            used.put(pid, info);
             return info;
         } finally {
             Kernel32.CloseHandle(handle);

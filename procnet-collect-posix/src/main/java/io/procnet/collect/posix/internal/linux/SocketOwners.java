@@ -364,7 +364,7 @@ public final class SocketOwners {
     }
 
     /** Linux 6.2+ reports the number of open fds as the size of the fd directory; 0 means unknown. */
-    static long fdCountOf(Path fdDir) {
+    private static long fdCountOf(Path fdDir) {
         try {
             return Files.size(fdDir);
         } catch (IOException e) {
