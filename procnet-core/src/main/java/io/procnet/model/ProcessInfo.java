@@ -11,6 +11,8 @@ import java.util.Objects;
  * {@code ProcessInfo}s with the same pid and different start times are different processes.
  *
  * @param pid         process id, >= 0
+ * @param parentPid   the parent's process id (Linux {@code /proc/<pid>/stat}, Windows
+ *                    {@code th32ParentProcessID}), or {@link #NO_PARENT} when the OS does not say
  * @param name        short name ({@code nginx}, {@code java.exe}); empty when unknown
  * @param commandLine full command line; empty when unknown or not readable
  * @param user        owning user name, or null when unknown
@@ -20,12 +22,18 @@ import java.util.Objects;
  * @param services    the services the process hosts (Windows: {@code Dnscache} and {@code NlaSvc} in
  *                    one {@code svchost.exe}), sorted; empty when none or unknown
  */
-public record ProcessInfo(long pid, String name, String commandLine, String user, Instant startTime,
-                          String executable, List<String> services) {
+public record ProcessInfo(long pid, long parentPid, String name, String commandLine, String user,
+                          Instant startTime, String executable, List<String> services) {
+
+    /** The {@link #parentPid()} of a process whose parent is not known. */
+    public static final long NO_PARENT = -1;
 
     public ProcessInfo {
         if (pid < 0) {
             throw new IllegalArgumentException("pid must not be negative: " + pid);
+        }
+        if (parentPid < NO_PARENT) {
+            throw new IllegalArgumentException("parent pid must be >= 0, or -1 when unknown: " + parentPid);
         }
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(commandLine, "commandLine");
@@ -33,9 +41,15 @@ public record ProcessInfo(long pid, String name, String commandLine, String user
         services = List.copyOf(Objects.requireNonNull(services, "services"));
     }
 
-    /** A process that hosts no services. */
+    /** A process whose parent is not known. */
+    public ProcessInfo(long pid, String name, String commandLine, String user, Instant startTime, String executable,
+                       List<String> services) {
+        this(pid, NO_PARENT, name, commandLine, user, startTime, executable, services);
+    }
+
+    /** A process that hosts no services and whose parent is not known. */
     public ProcessInfo(long pid, String name, String commandLine, String user, Instant startTime, String executable) {
-        this(pid, name, commandLine, user, startTime, executable, List.of());
+        this(pid, NO_PARENT, name, commandLine, user, startTime, executable, List.of());
     }
 
     /** A process whose executable is not known. */
@@ -45,18 +59,23 @@ public record ProcessInfo(long pid, String name, String commandLine, String user
 
     /** The same process, hosting {@code services}. */
     public ProcessInfo withServices(List<String> services) {
-        return new ProcessInfo(pid, name, commandLine, user, startTime, executable, services);
+        return new ProcessInfo(pid, parentPid, name, commandLine, user, startTime, executable, services);
+    }
+
+    /** The same process, child of {@code parentPid}. */
+    public ProcessInfo withParentPid(long parentPid) {
+        return new ProcessInfo(pid, parentPid, name, commandLine, user, startTime, executable, services);
     }
 
     /** A process whose details could not be read: it exited, or access was denied. */
     public static ProcessInfo unknown(long pid) {
-        return new ProcessInfo(pid, "", "", null, null, "", List.of());
+        return new ProcessInfo(pid, NO_PARENT, "", "", null, null, "", List.of());
     }
 
     /** True when nothing but the pid is known. */
     public boolean isUnknown() {
-        return name.isEmpty() && commandLine.isEmpty() && user == null && startTime == null && executable.isEmpty()
-                && services.isEmpty();
+        return parentPid == NO_PARENT && name.isEmpty() && commandLine.isEmpty() && user == null && startTime == null
+                && executable.isEmpty() && services.isEmpty();
     }
 
     /**

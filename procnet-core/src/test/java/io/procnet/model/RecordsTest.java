@@ -73,6 +73,17 @@ class RecordsTest {
     }
 
     @Test
+    void processInfoParentPid() {
+        ProcessInfo known = new ProcessInfo(42, "nginx", "nginx -g daemon off;", "www-data", Instant.EPOCH);
+        assertThat(known.parentPid()).isEqualTo(ProcessInfo.NO_PARENT);
+        assertThat(known.withParentPid(1).parentPid()).isEqualTo(1);
+        assertThat(known.withParentPid(1).withServices(List.of("x")).parentPid()).isEqualTo(1);
+        assertThat(known.withParentPid(0).parentPid()).isZero(); // the kernel's children on Linux
+        assertThat(ProcessInfo.unknown(42).withParentPid(7).isUnknown()).isFalse();
+        assertThatThrownBy(() -> known.withParentPid(-2)).hasMessage("parent pid must be >= 0, or -1 when unknown: -2");
+    }
+
+    @Test
     void snapshotCopiesItsCollections() {
         List<SocketEntry> sockets = new ArrayList<>(List.of(socket(null)));
         Map<Long, ProcessInfo> processes = new HashMap<>(Map.of(1L, ProcessInfo.unknown(1)));
