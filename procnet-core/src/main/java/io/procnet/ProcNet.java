@@ -4,7 +4,6 @@ import io.procnet.graph.Graph;
 import io.procnet.graph.GraphOptions;
 import io.procnet.graph.NodeClassifier;
 import io.procnet.graph.TopologyBuilder;
-import io.procnet.internal.host.HostNetwork;
 import io.procnet.model.Snapshot;
 import io.procnet.spi.CollectorException;
 import io.procnet.spi.CollectorOptions;
@@ -23,12 +22,14 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * Thread-safe: calls are serialised, since a collector serves one collection at a time.
+ * Thread-safe: calls are serialised, since a collector serves one collection at a time. After
+ * {@link #close()}, {@link #snapshot()} and {@link #graph()} throw {@link IllegalStateException}.
  */
 public final class ProcNet implements AutoCloseable {
     private final String collectorId;
     private final ConnectionCollector collector;
     private final TopologyBuilder topology;
+    private boolean closed;
 
     private ProcNet(String collectorId, ConnectionCollector collector, TopologyBuilder topology) {
         this.collectorId = collectorId;
@@ -55,19 +56,38 @@ public final class ProcNet implements AutoCloseable {
         return collectorId;
     }
 
-    /** Takes a snapshot of the socket table and its owners. */
+    /**
+     * Takes a snapshot of the socket table and its owners.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
     public synchronized Snapshot snapshot() throws CollectorException {
-        return collector.collect();
+        return openCollector().collect();
     }
 
-    /** Takes a snapshot and builds its graph; consecutive calls give traffic rates. */
+    /**
+     * Takes a snapshot and builds its graph; consecutive calls give traffic rates.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
     public synchronized Graph graph() throws CollectorException {
-        return topology.build(collector.collect());
+        return topology.build(openCollector().collect());
     }
 
+    /** Closes the collector; a second call does nothing. */
     @Override
     public synchronized void close() {
-        collector.close();
+        if (!closed) {
+            closed = true;
+            collector.close();
+        }
+    }
+
+    private ConnectionCollector openCollector() {
+        if (closed) {
+            throw new IllegalStateException("this ProcNet (collector " + collectorId + ") is closed");
+        }
+        return collector;
     }
 
     /** Configures a {@link ProcNet}. Not thread-safe. */
@@ -98,7 +118,11 @@ public final class ProcNet implements AutoCloseable {
             return this;
         }
 
-        /** By default: this host's ephemeral port range and interface addresses, TCP only. */
+        /**
+         * By default {@link GraphOptions#forThisHost()}: this host's ephemeral port range and
+         * interface addresses, TCP only. Start from that to keep them:
+         * {@code graphOptions(GraphOptions.forThisHost().withUdp(true))}.
+         */
         public Builder graphOptions(GraphOptions options) {
             this.graphOptions = Objects.requireNonNull(options, "options");
             return this;
@@ -113,7 +137,7 @@ public final class ProcNet implements AutoCloseable {
         public ProcNet build() throws CollectorException {
             CollectorRegistry source = registry != null ? registry : CollectorRegistry.discover();
             CollectorProvider provider = collectorId != null ? source.select(collectorId) : source.select();
-            GraphOptions options = graphOptions != null ? graphOptions : HostNetwork.graphOptions();
+            GraphOptions options = graphOptions != null ? graphOptions : GraphOptions.forThisHost();
             ConnectionCollector collector = provider.create(collectorOptions);
             return new ProcNet(provider.id(), collector, new TopologyBuilder(classifier, options));
         }

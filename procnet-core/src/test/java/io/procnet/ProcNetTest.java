@@ -1,6 +1,7 @@
 package io.procnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.procnet.graph.Graph;
 import io.procnet.graph.GraphOptions;
@@ -61,10 +62,38 @@ class ProcNetTest {
         assertThat(provider.closed).isTrue();
     }
 
+    @Test
+    void aClosedProcNetSaysSoInsteadOfReachingItsCollector() throws Exception {
+        FixedProvider provider = new FixedProvider();
+        ProcNet procnet = ProcNet.builder().registry(CollectorRegistry.of(List.of(provider))).build();
+        procnet.close();
+        procnet.close(); // a second close does nothing
+
+        assertThatThrownBy(procnet::snapshot).isInstanceOf(IllegalStateException.class)
+                .hasMessage("this ProcNet (collector fixed) is closed");
+        assertThatThrownBy(procnet::graph).isInstanceOf(IllegalStateException.class);
+        assertThat(provider.collects).isZero();
+        assertThat(provider.closes).isEqualTo(1);
+    }
+
+    @Test
+    void byDefaultTheGraphHasThisHostsFactsAndOptionsForThisHostKeepThem() {
+        GraphOptions host = GraphOptions.forThisHost();
+
+        assertThat(host.hostAddresses()).isTrue();
+        assertThat(host.ephemeralPorts()).isEqualTo(io.procnet.internal.host.HostNetwork.ephemeralPorts());
+        assertThat(host.withUdp(true).withP2pOnly(true).withFoldGroups(true))
+                .satisfies(options -> assertThat(options.hostAddresses()).isTrue())
+                .satisfies(options -> assertThat(options.ephemeralPorts()).isEqualTo(host.ephemeralPorts()));
+        assertThat(GraphOptions.defaults().hostAddresses()).isFalse();
+    }
+
     /** Gives the same snapshot on every collect. */
     private static final class FixedProvider implements CollectorProvider {
         CollectorOptions options;
         final AtomicBoolean closed = new AtomicBoolean();
+        int collects;
+        int closes;
 
         @Override
         public String id() {
@@ -87,11 +116,13 @@ class ProcNetTest {
             return new ConnectionCollector() {
                 @Override
                 public Snapshot collect() throws CollectorException {
+                    collects++;
                     return SNAPSHOT;
                 }
 
                 @Override
                 public void close() {
+                    closes++;
                     closed.set(true);
                 }
             };

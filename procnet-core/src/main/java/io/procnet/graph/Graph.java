@@ -1,8 +1,10 @@
 package io.procnet.graph;
 
+import io.procnet.internal.graph.GraphAccess;
 import io.procnet.model.CollectionIssue;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +18,13 @@ import java.util.function.Function;
  */
 public final class Graph {
     private static final Graph EMPTY = new Graph(0, Instant.EPOCH, "", List.of(), List.of(), List.of());
+
+    static {
+        // The module's own builder hands over lists it made sorted and consistent, and keeps no reference.
+        GraphAccess.register((version, takenAt, collectorId, nodes, edges, issues) -> new Graph(version, takenAt,
+                collectorId, Collections.unmodifiableList(nodes), Collections.unmodifiableList(edges),
+                List.copyOf(issues), true));
+    }
 
     private final long version;
     private final Instant takenAt;
@@ -49,6 +58,17 @@ public final class Graph {
                 throw new IllegalArgumentException("edge " + edge.id() + " has an end that is not a node");
             }
         }
+    }
+
+    /** A graph of lists already sorted, distinct and consistent: nothing is checked or copied. */
+    private Graph(long version, Instant takenAt, String collectorId, List<Node> nodes, List<Edge> edges,
+                  List<CollectionIssue> issues, boolean trusted) {
+        this.version = version;
+        this.takenAt = takenAt;
+        this.collectorId = collectorId;
+        this.nodes = nodes;
+        this.edges = edges;
+        this.issues = issues;
     }
 
     /** A graph with nothing in it, version 0: the start of a delta stream. */

@@ -27,6 +27,11 @@ public final class GraphDiff {
         int o = 0;
         int n = 0;
         while (o < older.size() || n < newer.size()) {
+            if (o < older.size() && n < newer.size() && older.get(o) == newer.get(n)) {
+                o++; // the same instance: unchanged, and no need to compare ids
+                n++;
+                continue;
+            }
             int order = o == older.size() ? 1
                     : n == newer.size() ? -1
                     : idOf.apply(older.get(o)).compareTo(idOf.apply(newer.get(n)));

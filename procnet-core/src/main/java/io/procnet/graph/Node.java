@@ -1,9 +1,13 @@
 package io.procnet.graph;
 
 /** A node of the {@link Graph}. Implementations are immutable records. */
-public sealed interface Node permits ProcessNode, RemoteNode, ListenerNode {
+public sealed interface Node permits ProcessNode, RemoteNode, ListenerNode, GroupNode {
 
-    /** Stable id: {@code proc:<pid>}, {@code ext:<ip>} or {@code listen:<proto>:<port>}. */
+    /**
+     * Stable id: {@code proc:<pid>}, {@code ext:<ip>}, {@code listen:<proto>:<port>} or
+     * {@code group:<pid>}; a loopback address or a listener of another network namespace has
+     * {@code @<namespace>} appended.
+     */
     String id();
 
     NodeKind kind();

@@ -1,6 +1,7 @@
 package io.procnet.graph;
 
 import io.procnet.internal.graph.GraphAssembler;
+import io.procnet.internal.graph.GroupFolding;
 import io.procnet.model.Snapshot;
 import java.util.Objects;
 
@@ -9,8 +10,10 @@ import java.util.Objects;
  * aggregate connections with an explained direction (see {@link DirectionReason}).
  *
  * <p>A builder serves one stream of snapshots: it numbers the graphs it makes, turns the
- * collectors' cumulative byte counters into rates between consecutive snapshots, and hands out
- * the same {@link Edge} and {@link Node} instances while they do not change. Thread-safe:
+ * collectors' cumulative byte counters into rates between consecutive snapshots (on their
+ * monotonic clock), and hands out the same {@link Edge} and {@link Node} instances while they do
+ * not change, doing for each snapshot only the work its changes call for. With
+ * {@link GraphOptions#foldGroups()}, process groups are folded into {@link GroupNode}s. Thread-safe:
  * {@link #build} is serialised.
  */
 public final class TopologyBuilder {
@@ -37,6 +40,6 @@ public final class TopologyBuilder {
         Objects.requireNonNull(snapshot, "snapshot");
         Graph graph = assembler.assemble(snapshot, version + 1);
         version++;
-        return graph;
+        return options.foldGroups() ? GroupFolding.fold(graph) : graph;
     }
 }

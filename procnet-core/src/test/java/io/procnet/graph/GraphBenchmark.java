@@ -3,7 +3,6 @@ package io.procnet.graph;
 import io.procnet.model.Snapshot;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,82 +11,104 @@ import java.util.Locale;
 /**
  * Times graph build and diff on synthetic snapshots of 10k and 100k sockets, each snapshot 20
  * connections different from the one before, against a reference in the same run: building the
- * same snapshot with a new builder, which reuses nothing. GC time is taken over the measured
- * rounds, fresh builds included. Not a test: run it with
+ * snapshots of the same load with a new builder each, which reuses nothing. The two are timed one
+ * after the other, each after its own warm-up, so that the garbage of one does not land in the
+ * other's pauses. Not a test: run it with
  * {@code mvn -q -pl procnet-core test-compile exec:exec@graph-bench}; arguments, if any, are the
  * socket counts to run.
  */
 public final class GraphBenchmark {
-    private static final int WARMUP = 30;
-    private static final int MEASURED = 30;
+    /** Warm-up: at least 30 rounds and 3 million sockets, so that the JIT has settled at every size. */
+    private static final int WARMUP_SOCKETS = 3_000_000;
+    /** Rounds measured; more with {@code -Dbench.rounds=N}, e.g. for a profiler to sample. */
+    private static final int MEASURED = Integer.getInteger("bench.rounds", 30);
     private static final int CHURN = 20;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private GraphBenchmark() {
     }
 
     public static void main(String[] args) {
-        System.out.printf("graph build + diff, %d warm-up rounds, median (p90) of %d, churn %d connections/round%n",
-                WARMUP, MEASURED, CHURN);
+        System.out.printf("graph build + diff, warm-up of %,d sockets, median (p90) of %d, churn %d connections/round%n",
+                WARMUP_SOCKETS, MEASURED, CHURN);
         String[] sizes = args.length > 0 ? args : new String[] {"10000", "100000"};
         for (String size : sizes) {
             run(Integer.parseInt(size), GraphOptions.defaults().withUdp(true));
         }
     }
 
+    /** Times of one phase's measured rounds. */
+    private static final class Times {
+        final List<Long> wall = new ArrayList<>();
+        final List<Long> diff = new ArrayList<>();
+        final List<Long> cpu = new ArrayList<>();
+        final List<Long> allocated = new ArrayList<>();
+        long gcMillis;
+        int changes;
+    }
+
     private static void run(int size, GraphOptions options) {
+        int warmup = Math.max(30, WARMUP_SOCKETS / size);
         SyntheticLoad load = new SyntheticLoad(size, CHURN);
         TopologyBuilder builder = new TopologyBuilder(NodeClassifier.DEFAULT, options);
-        Snapshot snapshot = load.next();
+        Snapshot first = load.next();
         long coldStart = System.nanoTime();
-        Graph previous = builder.build(snapshot);
+        Graph previous = builder.build(first);
         long cold = System.nanoTime() - coldStart;
-        List<Long> builds = new ArrayList<>();
-        List<Long> freshBuilds = new ArrayList<>();
-        List<Long> cpu = new ArrayList<>();
+
+        Times incremental = new Times();
         long gcBefore = 0;
-        List<Long> diffs = new ArrayList<>();
-        int changed = 0;
-        for (int round = 0; round < WARMUP + MEASURED; round++) {
-            snapshot = load.next();
-            if (Boolean.getBoolean("bench.gcBetweenRounds")) {
-                System.gc();
-            }
-            if (round == WARMUP) {
+        for (int round = 0; round < warmup + MEASURED; round++) {
+            Snapshot snapshot = load.next();
+            if (round == warmup) {
                 gcBefore = gcMillis();
             }
             long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long bytesStart = THREADS.getCurrentThreadAllocatedBytes();
             long start = System.nanoTime();
             Graph graph = builder.build(snapshot);
             long built = System.nanoTime();
             GraphDelta delta = GraphDiff.between(previous, graph);
             long diffed = System.nanoTime();
-            long cpuEnd = THREADS.getCurrentThreadCpuTime();
-            // reference: the same snapshot through a new builder, which reuses nothing
-            long freshStart = System.nanoTime();
-            new TopologyBuilder(NodeClassifier.DEFAULT, options).build(snapshot);
-            long fresh = System.nanoTime() - freshStart;
-            if (round >= WARMUP) {
-                freshBuilds.add(fresh);
-                cpu.add(cpuEnd - cpuStart);
-                builds.add(built - start);
-                diffs.add(diffed - built);
-                changed += delta.addedEdges().size() + delta.updatedEdges().size() + delta.removedEdges().size();
+            if (round >= warmup) {
+                incremental.cpu.add(THREADS.getCurrentThreadCpuTime() - cpuStart);
+                incremental.allocated.add(THREADS.getCurrentThreadAllocatedBytes() - bytesStart);
+                incremental.wall.add(diffed - start);
+                incremental.diff.add(diffed - built);
+                incremental.changes += delta.addedEdges().size() + delta.updatedEdges().size()
+                        + delta.removedEdges().size();
             }
             previous = graph;
         }
-        List<Long> totals = new ArrayList<>();
-        for (int i = 0; i < builds.size(); i++) {
-            totals.add(builds.get(i) + diffs.get(i));
+        incremental.gcMillis = gcMillis() - gcBefore;
+
+        // reference: the snapshots of the same load, each through a new builder, which reuses nothing
+        Times fresh = new Times();
+        for (int round = 0; round < warmup + MEASURED; round++) {
+            Snapshot snapshot = load.next();
+            if (round == warmup) {
+                gcBefore = gcMillis();
+            }
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            new TopologyBuilder(NodeClassifier.DEFAULT, options).build(snapshot);
+            if (round >= warmup) {
+                fresh.wall.add(System.nanoTime() - start);
+                fresh.cpu.add(THREADS.getCurrentThreadCpuTime() - cpuStart);
+            }
         }
+        fresh.gcMillis = gcMillis() - gcBefore;
+
         System.out.printf(Locale.ROOT,
-                "%,7d sockets -> %,6d nodes %,6d edges | first build %6.1f ms | build %s | diff %s | build+diff %s"
-                        + " | thread CPU %s | GC %.1f ms/round | %d edge changes/round"
-                        + " | reference: fresh builder %s, ratio %.2f%n",
-                snapshot.sockets().size(), previous.nodes().size(), previous.edges().size(), cold / 1e6,
-                stats(builds), stats(diffs), stats(totals), stats(cpu),
-                (gcMillis() - gcBefore) / (double) MEASURED, changed / MEASURED, stats(freshBuilds),
-                median(totals) / median(freshBuilds));
+                "%,7d sockets -> %,6d nodes %,6d edges | first build %6.1f ms | build+diff %s, diff %s, thread CPU %s,"
+                        + " allocated %.0f B/socket, GC %.1f ms/round, %d edge changes/round"
+                        + " | reference: fresh builder %s, thread CPU %s, GC %.1f ms/round | ratio %.2f (CPU %.2f)%n",
+                first.sockets().size(), previous.nodes().size(), previous.edges().size(), cold / 1e6,
+                stats(incremental.wall), stats(incremental.diff), stats(incremental.cpu),
+                median(incremental.allocated) * 1e6 / first.sockets().size(), incremental.gcMillis / (double) MEASURED,
+                incremental.changes / MEASURED, stats(fresh.wall), stats(fresh.cpu), fresh.gcMillis / (double) MEASURED,
+                median(incremental.wall) / median(fresh.wall), median(incremental.cpu) / median(fresh.cpu));
     }
 
     /** Collection time of all collectors so far, in milliseconds (pauses and concurrent work). */
@@ -108,8 +129,7 @@ public final class GraphBenchmark {
     private static String stats(List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        double median = median(nanos);
         double p90 = sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1) / 1e6;
-        return String.format(Locale.ROOT, "%6.1f ms (%6.1f)", median, p90);
+        return String.format(Locale.ROOT, "%.1f ms (p90 %.1f)", median(nanos), p90);
     }
 }

@@ -44,6 +44,8 @@ class IncrementalBuildTest {
         assertThat(second.edge("tcp:proc:10->ext:10.0.0.1:443")).isSameAs(first.edge("tcp:proc:10->ext:10.0.0.1:443"));
         assertThat(second.node("ext:10.0.0.1")).isSameAs(first.node("ext:10.0.0.1"));
         assertThat(second.node("proc:20")).isSameAs(first.node("proc:20"));
+        assertThat(second.node("listen:tcp:80")).isNotNull().isSameAs(first.node("listen:tcp:80"));
+        assertThat(second.edge("tcp:listen:tcp:80->proc:20:80")).isSameAs(first.edge("tcp:listen:tcp:80->proc:20:80"));
         assertThat(second.edge("tcp:proc:11->ext:10.0.0.2:443")).isNotSameAs(first.edge("tcp:proc:11->ext:10.0.0.2:443"));
         assertThat(second.edge("tcp:proc:11->ext:10.0.0.2:443").count()).isEqualTo(2);
     }

@@ -52,8 +52,16 @@ final class Sockets {
         return snapshot(T0, sockets);
     }
 
-    /** A snapshot whose processes are named {@code p<pid>}. */
+    /**
+     * A snapshot whose processes are named {@code p<pid>}, whose monotonic clock runs with its
+     * wall clock from {@link #T0}.
+     */
     static Snapshot snapshot(Instant takenAt, List<SocketEntry> sockets) {
+        return snapshot(takenAt, nanosAt(takenAt), sockets);
+    }
+
+    /** A snapshot whose processes are named {@code p<pid>}, taken at {@code nanos} on the monotonic clock. */
+    static Snapshot snapshot(Instant takenAt, long nanos, List<SocketEntry> sockets) {
         Map<Long, ProcessInfo> processes = new HashMap<>();
         for (SocketEntry socket : sockets) {
             if (socket.hasOwner()) {
@@ -61,6 +69,11 @@ final class Sockets {
                         "user", T0.minusSeconds(3600)));
             }
         }
-        return new Snapshot(takenAt, "test", sockets, processes, List.of());
+        return new Snapshot(takenAt, nanos, "test", sockets, processes, List.of());
+    }
+
+    /** The monotonic time of a snapshot taken at {@code takenAt}, were the clocks in step. */
+    static long nanosAt(Instant takenAt) {
+        return java.time.Duration.between(T0, takenAt).toNanos();
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
  * as one collection interval would.
  */
 final class SyntheticLoad {
+    private static final Map<Integer, InetAddress> ADDRESSES = new HashMap<>();
     private static final int PROCESSES = 120;
     private static final int SERVERS = 20;
     private static final InetAddress LOOPBACK = address(127, 0, 0, 1);
@@ -63,9 +64,10 @@ final class SyntheticLoad {
             addConnection(sockets, i);
         }
         Instant takenAt = Instant.parse("2026-11-27T10:00:00Z").plusSeconds(round);
+        long nanos = round * 1_000_000_000L; // one snapshot a second
         round++;
         firstConnection += churn;
-        return new Snapshot(takenAt, "synthetic", sockets, processes, List.of());
+        return new Snapshot(takenAt, nanos, "synthetic", sockets, processes, List.of());
     }
 
     private void addConnection(List<SocketEntry> sockets, int i) {
@@ -111,11 +113,14 @@ final class SyntheticLoad {
         }
     }
 
+    /** One instance per address, as the collectors' address cache gives them. */
     private static InetAddress address(int a, int b, int c, int d) {
-        try {
-            return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
+        return ADDRESSES.computeIfAbsent(a << 24 | b << 16 | c << 8 | d, bits -> {
+            try {
+                return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
+            } catch (UnknownHostException e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 }

@@ -77,7 +77,7 @@ class TopologyBuilderTest {
                 Arguments.of("no listener: the SYN_SENT half is the client, whatever the ports", TCP,
                         List.of(tcp(10, "127.0.0.1:7000", "127.0.0.1:7001", SYN_SENT),
                                 tcp(20, "127.0.0.1:7001", "127.0.0.1:7000", SYN_RECEIVED)),
-                        List.of("tcp:proc:10->proc:20:7001 LOCAL_PEER x1"), List.of("proc:10", "proc:20")),
+                        List.of("tcp:proc:10->proc:20:7001 HANDSHAKE x1"), List.of("proc:10", "proc:20")),
                 Arguments.of("a process connected to its own listener is one self edge", TCP,
                         List.of(listen(10, "127.0.0.1:9000"),
                                 est(10, "127.0.0.1:40000", "127.0.0.1:9000"),
@@ -93,7 +93,7 @@ class TopologyBuilderTest {
                         List.of("tcp:ext:10.1.1.1->proc:20:7777 LISTENER x1"), List.of("ext:10.1.1.1", "proc:20")),
                 Arguments.of("0.0.0.0 listener does not serve IPv6", TCP,
                         List.of(listen(20, "0.0.0.0:7777"), est(20, "[2001:db8::5]:7777", "[2001:db8::9]:7000")),
-                        List.of("tcp:proc:20->ext:2001:db8::9:7000 GUESS x1",
+                        List.of("tcp:proc:20->ext:2001:db8::9:7000 NOT_LISTENING x1",
                                 "tcp:listen:tcp:7777->proc:20:7777 LISTENER x1"),
                         List.of("ext:2001:db8::9", "listen:tcp:7777", "proc:20")),
                 Arguments.of(":: listener serves IPv6 and IPv4", TCP,
@@ -105,7 +105,7 @@ class TopologyBuilderTest {
                         List.of("ext:10.1.1.1", "ext:2001:db8::9", "proc:20")),
                 Arguments.of("a listener on one address does not serve another", TCP,
                         List.of(listen(20, "127.0.0.1:7777"), est(20, "192.168.1.5:7777", "10.1.1.1:7000")),
-                        List.of("tcp:proc:20->ext:10.1.1.1:7000 GUESS x1",
+                        List.of("tcp:proc:20->ext:10.1.1.1:7000 NOT_LISTENING x1",
                                 "tcp:listen:tcp:7777->proc:20:7777 LISTENER x1"),
                         List.of("ext:10.1.1.1", "listen:tcp:7777", "proc:20")),
                 Arguments.of("one listener node for a port that several processes listen on", TCP,
@@ -121,9 +121,30 @@ class TopologyBuilderTest {
                 Arguments.of("an ephemeral port is the client's", TCP,
                         List.of(est(10, "192.168.1.5:50000", "10.0.0.1:7000")),
                         List.of("tcp:proc:10->ext:10.0.0.1:7000 EPHEMERAL x1"), List.of("ext:10.0.0.1", "proc:10")),
-                Arguments.of("both ports ephemeral: the lower port serves", TCP,
+                Arguments.of("in a snapshot without listeners, of two ephemeral ports the lower serves", TCP,
                         List.of(est(10, "192.168.1.5:45000", "10.0.0.1:47000")),
                         List.of("tcp:ext:10.0.0.1->proc:10:45000 GUESS x1"), List.of("ext:10.0.0.1", "proc:10")),
+                Arguments.of("with the table complete, an outbound connection from a port that does not listen is the client's",
+                        TCP,
+                        List.of(listen(30, "0.0.0.0:22"), est(10, "192.168.1.5:45000", "10.0.0.1:47000")),
+                        List.of("tcp:proc:10->ext:10.0.0.1:47000 NOT_LISTENING x1",
+                                "tcp:listen:tcp:22->proc:30:22 LISTENER x1"),
+                        List.of("ext:10.0.0.1", "listen:tcp:22", "proc:10", "proc:30")),
+                Arguments.of("NOT_LISTENING comes before the service port: a client may use a service port number", TCP,
+                        List.of(listen(30, "0.0.0.0:22"), est(10, "192.168.1.5:443", "10.0.0.1:50000")),
+                        List.of("tcp:proc:10->ext:10.0.0.1:50000 NOT_LISTENING x1",
+                                "tcp:listen:tcp:22->proc:30:22 LISTENER x1"),
+                        List.of("ext:10.0.0.1", "listen:tcp:22", "proc:10", "proc:30")),
+                Arguments.of("a SYN_SENT end is the client, whatever the ports and without listeners", TCP,
+                        List.of(tcp(10, "192.168.1.5:40000", "10.0.0.1:50000", SYN_SENT)),
+                        List.of("tcp:proc:10->ext:10.0.0.1:50000 HANDSHAKE x1"), List.of("ext:10.0.0.1", "proc:10")),
+                Arguments.of("with UDP, service ports, the ephemeral range and the guess still decide", UDP,
+                        List.of(listen(30, "0.0.0.0:22"), udp(10, "192.168.1.5:40000", "10.0.0.1:7000"),
+                                udp(11, "192.168.1.5:45000", "10.0.0.1:47000")),
+                        List.of("udp:proc:10->ext:10.0.0.1:7000 EPHEMERAL x1",
+                                "udp:ext:10.0.0.1->proc:11:45000 GUESS x1",
+                                "tcp:listen:tcp:22->proc:30:22 LISTENER x1"),
+                        List.of("ext:10.0.0.1", "listen:tcp:22", "proc:10", "proc:11", "proc:30")),
                 Arguments.of("an extra service port (--svc-ports) serves", TCP.withExtraServicePorts(Set.of(47000)),
                         List.of(est(10, "192.168.1.5:45000", "10.0.0.1:47000")),
                         List.of("tcp:proc:10->ext:10.0.0.1:47000 SERVICE_PORT x1"), List.of("ext:10.0.0.1", "proc:10")),
@@ -142,14 +163,25 @@ class TopologyBuilderTest {
                 Arguments.of("UDP is left out unless asked for", TCP,
                         List.of(udp(10, "192.168.1.5:40000", "8.8.8.8:53"), udp(11, "0.0.0.0:5353", null)),
                         List.of(), List.of()),
-                Arguments.of("UDP with a remote is an edge; without one it draws nothing", UDP,
+                Arguments.of("UDP with a remote is an edge; a bound service socket is a listener", UDP,
                         List.of(udp(10, "192.168.1.5:40000", "8.8.8.8:53"), udp(11, "0.0.0.0:5353", null),
                                 udp(12, "0.0.0.0:0", null)),
-                        List.of("udp:proc:10->ext:8.8.8.8:53 SERVICE_PORT x1"), List.of("ext:8.8.8.8", "proc:10")),
+                        List.of("udp:proc:10->ext:8.8.8.8:53 SERVICE_PORT x1", "udp:listen:udp:5353->proc:11:5353 LISTENER x1"),
+                        List.of("ext:8.8.8.8", "listen:udp:5353", "proc:10", "proc:11")),
+                Arguments.of("a UDP socket outside the ephemeral range serves; a client socket inside it draws nothing", UDP,
+                        List.of(udp(13, "0.0.0.0:27015", null), udp(12, "0.0.0.0:41234", null),
+                                udp(14, "[::]:55000", null)),
+                        List.of("udp:listen:udp:27015->proc:13:27015 LISTENER x1"),
+                        List.of("listen:udp:27015", "proc:13")),
+                Arguments.of("an extra service port in the ephemeral range serves over UDP too",
+                        UDP.withExtraServicePorts(Set.of(41234)),
+                        List.of(udp(12, "0.0.0.0:41234", null)),
+                        List.of("udp:listen:udp:41234->proc:12:41234 LISTENER x1"), List.of("listen:udp:41234", "proc:12")),
                 Arguments.of("the most specific UDP socket serves, as the kernel delivers", UDP,
                         List.of(udp(30, "0.0.0.0:53", null), udp(31, "127.0.0.1:53", null),
                                 udp(10, "127.0.0.1:40000", "127.0.0.1:53")),
-                        List.of("udp:proc:10->proc:31:53 LISTENER x1"), List.of("proc:10", "proc:31")),
+                        List.of("udp:proc:10->proc:31:53 LISTENER x1", "udp:listen:udp:53->proc:30:53 LISTENER x1"),
+                        List.of("listen:udp:53", "proc:10", "proc:30", "proc:31")),
                 Arguments.of("a pre-forked server: listener in the parent, connection in a worker", TCP,
                         List.of(listen(100, "0.0.0.0:80"), est(101, "192.168.1.5:80", "1.2.3.4:50000")),
                         List.of("tcp:ext:1.2.3.4->proc:101:80 LISTENER x1"), List.of("ext:1.2.3.4", "proc:101")),
@@ -187,6 +219,47 @@ class TopologyBuilderTest {
                 Arguments.of("a missing serving half belongs to the listener's owner", TCP,
                         List.of(listen(20, "0.0.0.0:5432"), est(10, "127.0.0.1:40000", "127.0.0.1:5432")),
                         List.of("tcp:proc:10->proc:20:5432 LISTENER x1"), List.of("proc:10", "proc:20")),
+                Arguments.of("a queued connection from a remote client belongs to the listener's owner", TCP,
+                        List.of(listen(20, "0.0.0.0:80"), tcp(-1, "192.168.1.5:80", "1.2.3.4:50000", SYN_RECEIVED),
+                                est(-1, "192.168.1.5:80", "1.2.3.5:50000")),
+                        List.of("tcp:ext:1.2.3.4->proc:20:80 LISTENER x1", "tcp:ext:1.2.3.5->proc:20:80 LISTENER x1"),
+                        List.of("ext:1.2.3.4", "ext:1.2.3.5", "proc:20")),
+                Arguments.of("a queued connection whose client is unowned too is drawn from the client's address", TCP,
+                        List.of(listen(20, "0.0.0.0:5432"),
+                                est(-1, "127.0.0.1:5432", "127.0.0.1:40000"),
+                                est(-1, "127.0.0.1:40000", "127.0.0.1:5432")),
+                        List.of("tcp:ext:127.0.0.1->proc:20:5432 LISTENER x1"), List.of("ext:127.0.0.1", "proc:20")),
+                Arguments.of("an unowned TIME_WAIT half stays out: its listener shows unreached", TCP,
+                        List.of(listen(20, "0.0.0.0:80"), tcp(-1, "192.168.1.5:80", "1.2.3.4:50000", TIME_WAIT)),
+                        List.of("tcp:listen:tcp:80->proc:20:80 LISTENER x1"), List.of("listen:tcp:80", "proc:20")),
+
+                // ---- SO_REUSEPORT: several processes listen on one address and port
+                Arguments.of("a connection is served by the listener of the process that holds it", TCP,
+                        List.of(listen(20, "0.0.0.0:80"), listen(21, "0.0.0.0:80"),
+                                est(21, "192.168.1.5:80", "1.2.3.4:50000")),
+                        List.of("tcp:ext:1.2.3.4->proc:21:80 LISTENER x1", "tcp:listen:tcp:80->proc:20:80 LISTENER x1"),
+                        List.of("ext:1.2.3.4", "listen:tcp:80", "proc:20", "proc:21")),
+                Arguments.of("a half no process holds falls to the lowest pid of the equally specific listeners", TCP,
+                        List.of(listen(21, "0.0.0.0:80"), listen(20, "0.0.0.0:80"),
+                                tcp(-1, "192.168.1.5:80", "1.2.3.4:50000", SYN_RECEIVED)),
+                        List.of("tcp:ext:1.2.3.4->proc:20:80 LISTENER x1", "tcp:listen:tcp:80->proc:21:80 LISTENER x1"),
+                        List.of("ext:1.2.3.4", "listen:tcp:80", "proc:20", "proc:21")),
+                Arguments.of("a more specific listener wins over a lower pid", TCP,
+                        List.of(listen(20, "0.0.0.0:80"), listen(21, "192.168.1.5:80"),
+                                tcp(-1, "192.168.1.5:80", "1.2.3.4:50000", SYN_RECEIVED)),
+                        List.of("tcp:ext:1.2.3.4->proc:21:80 LISTENER x1", "tcp:listen:tcp:80->proc:20:80 LISTENER x1"),
+                        List.of("ext:1.2.3.4", "listen:tcp:80", "proc:20", "proc:21")),
+                Arguments.of("a local client whose serving half is missing reaches the lowest pid", TCP,
+                        List.of(listen(21, "0.0.0.0:80"), listen(20, "0.0.0.0:80"),
+                                est(10, "127.0.0.1:40000", "127.0.0.1:80")),
+                        List.of("tcp:proc:10->proc:20:80 LISTENER x1", "tcp:listen:tcp:80->proc:21:80 LISTENER x1"),
+                        List.of("listen:tcp:80", "proc:10", "proc:20", "proc:21")),
+
+                // ---- one socket is one connection
+                Arguments.of("repeated rows of a remote connection count once", TCP,
+                        List.of(est(11, "192.168.1.5:50000", "10.0.0.1:443"), est(10, "192.168.1.5:50000", "10.0.0.1:443"),
+                                est(-1, "192.168.1.5:50000", "10.0.0.1:443")),
+                        List.of("tcp:proc:10->ext:10.0.0.1:443 SERVICE_PORT x1"), List.of("ext:10.0.0.1", "proc:10")),
 
                 // ---- network namespaces (containers)
                 Arguments.of("loopback halves in different namespaces are different connections", TCP,
@@ -194,8 +267,19 @@ class TopologyBuilderTest {
                                 listen(20, "0.0.0.0:80").inNamespace("net:[2]"),
                                 est(20, "127.0.0.1:80", "127.0.0.1:40000").inNamespace("net:[2]")),
                         List.of("tcp:proc:10->ext:127.0.0.1:80 SERVICE_PORT x1",
-                                "tcp:ext:127.0.0.1->proc:20:80 LISTENER x1"),
-                        List.of("ext:127.0.0.1", "proc:10", "proc:20")),
+                                "tcp:ext:127.0.0.1@net:[2]->proc:20:80 LISTENER x1"),
+                        List.of("ext:127.0.0.1", "ext:127.0.0.1@net:[2]", "proc:10", "proc:20")),
+                Arguments.of("listeners of different namespaces are different nodes", TCP,
+                        List.of(listen(20, "0.0.0.0:80"), listen(21, "0.0.0.0:80").inNamespace("net:[2]")),
+                        List.of("tcp:listen:tcp:80->proc:20:80 LISTENER x1",
+                                "tcp:listen:tcp:80@net:[2]->proc:21:80 LISTENER x1"),
+                        List.of("listen:tcp:80", "listen:tcp:80@net:[2]", "proc:20", "proc:21")),
+                Arguments.of("a listener of another namespace does not serve this one's loopback", TCP,
+                        List.of(listen(21, "0.0.0.0:5432").inNamespace("net:[2]"),
+                                est(10, "127.0.0.1:40000", "127.0.0.1:5432")),
+                        List.of("tcp:proc:10->ext:127.0.0.1:5432 SERVICE_PORT x1",
+                                "tcp:listen:tcp:5432@net:[2]->proc:21:5432 LISTENER x1"),
+                        List.of("ext:127.0.0.1", "listen:tcp:5432@net:[2]", "proc:10", "proc:21")),
                 Arguments.of("a container reached on its bridge address pairs across namespaces", TCP,
                         List.of(est(10, "172.17.0.1:40000", "172.17.0.2:8080"),
                                 listen(20, "0.0.0.0:8080").inNamespace("net:[2]"),
@@ -393,6 +477,51 @@ class TopologyBuilderTest {
         assertThat(first.edges()).allSatisfy(edge -> assertThat(edge.traffic()).isNull());
         assertThat(second.edge("tcp:proc:10->proc:20:5432").traffic()).isEqualTo(new EdgeTraffic(1_000, 100_000));
         assertThat(second.edge("tcp:proc:10->ext:10.0.0.1:443").traffic()).isEqualTo(new EdgeTraffic(200, 400));
+    }
+
+    @Test
+    void ratesFollowTheMonotonicClockWhateverTheWallClockDoes() {
+        TopologyBuilder builder = new TopologyBuilder(NodeClassifier.DEFAULT, TCP);
+        builder.build(snapshot(T0, 0, List.of(est(10, "192.168.1.5:50000", "10.0.0.1:443", 1_000, 2_000))));
+        // the wall clock stepped back an hour; then two snapshots show the same wall time
+        Graph stepped = builder.build(snapshot(T0.minusSeconds(3600), 2_000_000_000L,
+                List.of(est(10, "192.168.1.5:50000", "10.0.0.1:443", 3_000, 6_000))));
+        Graph same = builder.build(snapshot(T0.minusSeconds(3600), 4_000_000_000L,
+                List.of(est(10, "192.168.1.5:50000", "10.0.0.1:443", 5_000, 10_000))));
+
+        assertThat(stepped.edge("tcp:proc:10->ext:10.0.0.1:443").traffic()).isEqualTo(new EdgeTraffic(1_000, 2_000));
+        assertThat(same.edge("tcp:proc:10->ext:10.0.0.1:443").traffic()).isEqualTo(new EdgeTraffic(1_000, 2_000));
+    }
+
+    @Test
+    void aSocketMissingFromOneSnapshotIsMeasuredSinceItWasLastSeen() {
+        TopologyBuilder builder = new TopologyBuilder(NodeClassifier.DEFAULT, TCP);
+        SocketEntry other = est(11, "192.168.1.5:50001", "10.0.0.2:443", 0, 0);
+        builder.build(snapshot(T0, List.of(other, withInode(est(10, "192.168.1.5:50000", "10.0.0.1:443", 1_000, 1_000), 77))));
+        // its namespace could not be read this round
+        Graph missing = builder.build(snapshot(T0.plusSeconds(1), List.of(other)));
+        Graph back = builder.build(snapshot(T0.plusSeconds(2),
+                List.of(other, withInode(est(10, "192.168.1.5:50000", "10.0.0.1:443", 3_000, 5_000), 77))));
+
+        assertThat(missing.edge("tcp:proc:10->ext:10.0.0.1:443")).isNull();
+        // 2,000 and 4,000 bytes over the 2 s since it was last seen, not its lifetime bytes over 1 s
+        assertThat(back.edge("tcp:proc:10->ext:10.0.0.1:443").traffic()).isEqualTo(new EdgeTraffic(1_000, 2_000));
+    }
+
+    @Test
+    void repeatedRowsOfOneRemoteConnectionCountItsTrafficOnce() {
+        TopologyBuilder builder = new TopologyBuilder(NodeClassifier.DEFAULT, TCP);
+        builder.build(snapshot(T0, List.of(est(10, "192.168.1.5:50000", "10.0.0.1:443", 1_000, 1_000),
+                est(11, "192.168.1.5:50000", "10.0.0.1:443", 1_000, 1_000))));
+        Graph second = builder.build(snapshot(T0.plusSeconds(1), List.of(
+                est(11, "192.168.1.5:50000", "10.0.0.1:443", 2_000, 3_000),
+                est(10, "192.168.1.5:50000", "10.0.0.1:443", 2_000, 3_000))));
+
+        assertThat(second.edges()).singleElement().satisfies(edge -> {
+            assertThat(edge.id()).isEqualTo("tcp:proc:10->ext:10.0.0.1:443");
+            assertThat(edge.count()).isEqualTo(1);
+            assertThat(edge.traffic()).isEqualTo(new EdgeTraffic(1_000, 2_000));
+        });
     }
 
     @Test

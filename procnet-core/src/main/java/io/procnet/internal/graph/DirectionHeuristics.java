@@ -3,35 +3,44 @@ package io.procnet.internal.graph;
 import io.procnet.graph.DirectionReason;
 import io.procnet.graph.PortRange;
 import io.procnet.model.Endpoint;
+import io.procnet.model.Protocol;
 import io.procnet.model.SocketEntry;
 import io.procnet.model.SocketState;
 import java.util.Arrays;
 import java.util.List;
 
-/** The ordered heuristics of the design; the first one that can tell decides. */
+/** The ordered steps of the design; the first one that can tell decides. */
 final class DirectionHeuristics {
-    private final ListenerTable listeners;
     private final FanIn fanIn;
     private final ServicePorts servicePorts;
     private final PortRange ephemeral;
     private final List<Step> ordered = List.of(
             new Step(DirectionReason.LISTENER, this::byListener),
-            new Step(DirectionReason.LOCAL_PEER, this::byLocalPeer),
+            new Step(DirectionReason.HANDSHAKE, DirectionHeuristics::byHandshake),
+            new Step(DirectionReason.NOT_LISTENING, this::byNotListening),
+            new Step(DirectionReason.LOCAL_PEER, this::byFanIn),
             new Step(DirectionReason.SERVICE_PORT, this::byServicePort),
             new Step(DirectionReason.EPHEMERAL, this::byEphemeralPort),
             new Step(DirectionReason.GUESS, DirectionHeuristics::byLowerPort));
+    private ListenerTable listeners = ListenerTable.empty();
+    private long round;
 
     private record Step(DirectionReason reason, DirectionHeuristic heuristic) {
     }
 
-    DirectionHeuristics(ListenerTable listeners, FanIn fanIn, ServicePorts servicePorts, PortRange ephemeral) {
-        this.listeners = listeners;
+    DirectionHeuristics(FanIn fanIn, ServicePorts servicePorts, PortRange ephemeral) {
         this.fanIn = fanIn;
         this.servicePorts = servicePorts;
         this.ephemeral = ephemeral;
     }
 
-    /** The first heuristic's answer for the connection of {@code self} (see {@link DirectionHeuristic}). */
+    /** The listeners and the round that decisions are made in from now on. */
+    void use(ListenerTable listeners, long round) {
+        this.listeners = listeners;
+        this.round = round;
+    }
+
+    /** The first step's answer for the connection of {@code self} (see {@link DirectionHeuristic}). */
     Verdict decide(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
         for (Step step : ordered) {
             Boolean remoteIsServer = step.heuristic().remoteIsServer(self, peer, remoteIsLocal);
@@ -44,25 +53,41 @@ final class DirectionHeuristics {
 
     /** A port that listens on this host is the server's. */
     private Boolean byListener(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
-        boolean localListens = listeners.accepts(self.protocol(), self.local(), Scope.ofLocal(self));
-        boolean remoteListens = remoteIsLocal
-                && listeners.accepts(self.protocol(), self.remote(), Scope.ofRemote(self, peer));
-        return oneSided(localListens, remoteListens);
+        return oneSided(localListens(self), remoteListens(self, peer, remoteIsLocal));
     }
 
-    /** Both halves on this host: the SYN sender is the client, else the end with more fan-in is the server. */
-    private Boolean byLocalPeer(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
+    /** The end that sent the SYN is the client; the end that received it, the server. */
+    private static Boolean byHandshake(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
+        boolean other = peer != null && peer != self;
+        if (self.state() == SocketState.SYN_SENT || other && peer.state() == SocketState.SYN_RECEIVED) {
+            return Boolean.TRUE;
+        }
+        if (self.state() == SocketState.SYN_RECEIVED || other && peer.state() == SocketState.SYN_SENT) {
+            return Boolean.FALSE;
+        }
+        return null;
+    }
+
+    /**
+     * With a complete socket table, a local TCP end whose port does not listen is the client; a
+     * remote end's listeners are unknown, so it counts as one that may listen.
+     */
+    private Boolean byNotListening(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
+        if (self.protocol() != Protocol.TCP || !listeners.anyTcpListener()) {
+            return null;
+        }
+        boolean localIsClient = !localListens(self);
+        boolean remoteIsClient = remoteIsLocal && !remoteListens(self, peer, true);
+        return oneSided(remoteIsClient, localIsClient);
+    }
+
+    /** Both halves on this host: the end with more fan-in is the server. */
+    private Boolean byFanIn(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
         if (peer == null || peer == self) {
             return null;
         }
-        if (self.state() == SocketState.SYN_SENT || peer.state() == SocketState.SYN_RECEIVED) {
-            return Boolean.TRUE;
-        }
-        if (self.state() == SocketState.SYN_RECEIVED || peer.state() == SocketState.SYN_SENT) {
-            return Boolean.FALSE;
-        }
-        int local = fanIn.connectionsAt(self);
-        int remote = fanIn.connectionsAt(peer);
+        int local = fanIn.connectionsAt(self, round);
+        int remote = fanIn.connectionsAt(peer, round);
         return local == remote ? null : remote > local;
     }
 
@@ -84,6 +109,14 @@ final class DirectionHeuristics {
             return remote.port() < local.port();
         }
         return Arrays.compareUnsigned(remote.address().getAddress(), local.address().getAddress()) <= 0;
+    }
+
+    private boolean localListens(SocketEntry self) {
+        return listeners.accepts(self.protocol(), self.local(), Scope.ofLocal(self));
+    }
+
+    private boolean remoteListens(SocketEntry self, SocketEntry peer, boolean remoteIsLocal) {
+        return remoteIsLocal && listeners.accepts(self.protocol(), self.remote(), Scope.ofRemote(self, peer));
     }
 
     /** TRUE when only the remote property holds, FALSE when only the local one does, else null. */

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Sums the connections of one edge, snapshot after snapshot. It lives as long as its edge, and
  * hands out the {@link Edge} it built last time when nothing changed, so an unchanged edge
- * costs no allocation and compares equal by identity.
+ * costs no allocation and compares equal by identity. What it compares is in its own fields and
+ * one array, so that an unchanged edge reads no other object.
  */
 final class EdgeAccumulator {
     private static final SocketState[] STATES = SocketState.values();
@@ -20,20 +21,27 @@ final class EdgeAccumulator {
     private final EdgeKey key;
     private final EdgeKind kind;
     private final String id;
-    private final int[] states = new int[STATES.length];
+    private static final int N = STATES.length;
+
+    /** Connections per state: this round's at {@code [0, N)}, the built edge's at {@code [N, 2N)}. */
+    private final int[] states = new int[2 * N];
     private long round = -1;
     private int count;
     private DirectionReason reason;
     private boolean metered;
-    private long bytesToServer;
-    private long bytesToClient;
+    private double toServer;
+    private double toClient;
     private Edge built;
-    private final int[] builtStates = new int[STATES.length];
+    private int builtCount;
+    private DirectionReason builtReason;
+    private boolean builtMetered;
+    private long builtToServer;
+    private long builtToClient;
 
     EdgeAccumulator(EdgeKey key, EdgeKind kind) {
         this.key = key;
         this.kind = kind;
-        this.id = Edge.idOf(key.protocol(), key.from(), key.to(), key.serverPort());
+        this.id = Edge.idOf(key.protocol(), key.from().id, key.to().id, key.serverPort());
     }
 
     String id() {
@@ -49,11 +57,11 @@ final class EdgeAccumulator {
         if (this.round != round) {
             this.round = round;
             count = 0;
-            Arrays.fill(states, 0);
+            Arrays.fill(states, 0, N, 0);
             reason = null;
             metered = false;
-            bytesToServer = 0;
-            bytesToClient = 0;
+            toServer = 0;
+            toClient = 0;
         }
         count++;
         states[state.ordinal()]++;
@@ -62,10 +70,11 @@ final class EdgeAccumulator {
         }
     }
 
-    void addBytes(long toServer, long toClient) {
+    /** Adds the bytes per second of a connection added in this round. */
+    void addRates(double toServer, double toClient) {
         metered = true;
-        bytesToServer += toServer;
-        bytesToClient += toClient;
+        this.toServer += toServer;
+        this.toClient += toClient;
     }
 
     /** Whether a connection of {@code round} was added: an edge without one is gone. */
@@ -73,32 +82,28 @@ final class EdgeAccumulator {
         return this.round == round;
     }
 
-    /** The edge; rates over {@code seconds}, or none when {@code seconds} is 0 or nothing was metered. */
-    Edge build(double seconds) {
-        boolean hasRates = metered && seconds > 0;
-        long toServer = hasRates ? Math.round(bytesToServer / seconds) : 0;
-        long toClient = hasRates ? Math.round(bytesToClient / seconds) : 0;
-        if (built != null && built.count() == count && built.reason() == reason
-                && sameTraffic(built.traffic(), hasRates, toServer, toClient) && Arrays.equals(builtStates, states)) {
+    /** The edge, with traffic when a connection of it was metered over an interval. */
+    Edge build() {
+        long server = metered ? Math.round(toServer) : 0;
+        long client = metered ? Math.round(toClient) : 0;
+        if (built != null && builtCount == count && builtReason == reason && builtMetered == metered
+                && builtToServer == server && builtToClient == client && Arrays.equals(states, 0, N, states, N, 2 * N)) {
             return built;
         }
-        System.arraycopy(states, 0, builtStates, 0, states.length);
-        EdgeTraffic traffic = hasRates ? new EdgeTraffic(toServer, toClient) : null;
+        System.arraycopy(states, 0, states, N, N);
+        builtCount = count;
+        builtReason = reason;
+        builtMetered = metered;
+        builtToServer = server;
+        builtToClient = client;
         Map<SocketState, Integer> stateCounts = new EnumMap<>(SocketState.class);
-        for (int i = 0; i < states.length; i++) {
+        for (int i = 0; i < N; i++) {
             if (states[i] > 0) {
                 stateCounts.put(STATES[i], states[i]);
             }
         }
-        built = new Edge(id, key.from(), key.to(),
-                kind, key.protocol(), key.serverPort(), count, stateCounts, reason, traffic);
+        built = new Edge(id, key.from().id, key.to().id, kind, key.protocol(), key.serverPort(), count, stateCounts,
+                reason, metered ? new EdgeTraffic(server, client) : null);
         return built;
-    }
-
-    private static boolean sameTraffic(EdgeTraffic previous, boolean hasRates, long toServer, long toClient) {
-        return previous == null
-                ? !hasRates
-                : hasRates && previous.bytesPerSecondToServer() == toServer
-                        && previous.bytesPerSecondToClient() == toClient;
     }
 }

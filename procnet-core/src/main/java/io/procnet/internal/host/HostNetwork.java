@@ -1,6 +1,5 @@
 package io.procnet.internal.host;
 
-import io.procnet.graph.GraphOptions;
 import io.procnet.graph.PortRange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +22,9 @@ public final class HostNetwork {
     private HostNetwork() {
     }
 
-    /** Graph options for the host this JVM runs on. */
-    public static GraphOptions graphOptions() {
-        String osName = System.getProperty("os.name", "");
-        return GraphOptions.defaults()
-                .withEphemeralPorts(queryEphemeralPorts(osName, Path.of("/proc")))
-                .withLocalAddresses(queryInterfaceAddresses());
+    /** The ephemeral port range of the host this JVM runs on. */
+    public static PortRange ephemeralPorts() {
+        return queryEphemeralPorts(System.getProperty("os.name", ""), Path.of("/proc"));
     }
 
     /** Linux: the configured range under {@code procRoot}; elsewhere, or when unreadable, the OS default. */
@@ -54,8 +50,8 @@ public final class HostNetwork {
         }
     }
 
-    /** Addresses of the up interfaces; empty when the OS will not list them. */
-    static Set<InetAddress> queryInterfaceAddresses() {
+    /** Addresses of the interfaces; empty when the OS will not list them. */
+    public static Set<InetAddress> queryInterfaceAddresses() {
         Set<InetAddress> addresses = new HashSet<>();
         try {
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {

@@ -4,71 +4,71 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.procnet.model.Endpoint;
 import io.procnet.model.Protocol;
+import io.procnet.model.SocketEntry;
+import io.procnet.model.SocketState;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class IndexesTest {
 
     @Test
-    void longIndexGrowsAndKeepsEveryKey() {
-        LongIndex index = new LongIndex(2);
-        for (int i = 0; i < 10_000; i++) {
-            index.put(i * 4096L, i); // keys that differ only in high bits
+    void rowIndexFindsEveryRowAndKeepsTheOthersReachableAfterRemovals() {
+        RowIndex index = new RowIndex();
+        Map<Long, Row> expected = new HashMap<>();
+        Random random = new Random(7);
+        Connection connection = new Connection(ConnectionKey.of(half("127.0.0.1", 1, "127.0.0.1", 2)));
+        SocketEntry socket = half("127.0.0.1", 1, "127.0.0.1", 2);
+        for (int step = 0; step < 200_000; step++) {
+            long key = random.nextInt(5_000) * (random.nextBoolean() ? 1L : 1L << 40); // clustered and spread keys
+            Row present = expected.get(key);
+            if (present != null && random.nextInt(3) == 0) {
+                index.remove(present);
+                expected.remove(key);
+            } else if (present == null) {
+                Row row = new Row(connection, socket, key);
+                index.add(row);
+                expected.put(key, row);
+            }
         }
-        index.put(0, 42);
-
-        assertThat(index.get(0)).isEqualTo(42);
-        for (int i = 1; i < 10_000; i++) {
-            assertThat(index.get(i * 4096L)).isEqualTo(i);
-        }
-        assertThat(index.get(1)).isEqualTo(-1);
-        assertThat(index.get(-4096)).isEqualTo(-1);
+        assertThat(index.size()).isEqualTo(expected.size());
+        expected.forEach((key, row) -> assertThat(index.get(key)).isSameAs(row));
+        assertThat(index.get(-1)).isNull();
+        index.remove(new Row(connection, socket, expected.keySet().iterator().next())); // another row: no effect
+        assertThat(index.size()).isEqualTo(expected.size());
     }
 
     @Test
-    void connectionIndexFindsHalvesThatDifferOnlyInPorts() {
-        ConnectionIndex index = new ConnectionIndex(20_000);
-        for (int port = 0; port < 20_000; port++) {
-            index.put(key(40000 + port % 20000, 5000 + port % 20), port);
-        }
+    void bothHalvesOfAConnectionHaveOneKey() {
+        SocketEntry client = half("127.0.0.1", 40000, "127.0.0.1", 5432);
+        SocketEntry server = half("127.0.0.1", 5432, "127.0.0.1", 40000);
+        ConnectionKey key = ConnectionKey.of(client);
 
-        for (int port = 0; port < 20_000; port++) {
-            assertThat(index.get(key(40000 + port % 20000, 5000 + port % 20))).isEqualTo(port);
-        }
-        assertThat(index.get(key(5000, 40000))).isEqualTo(-1);
-        assertThat(index.get(new ConnectionKey(Protocol.UDP, Endpoint.of("127.0.0.1", 40000),
-                Endpoint.of("127.0.0.1", 5000), null))).isEqualTo(-1);
+        assertThat(ConnectionKey.of(server)).isEqualTo(key).hasSameHashCodeAs(key);
+        assertThat(key.isLowHalf(client)).isNotEqualTo(key.isLowHalf(server));
+        assertThat(ConnectionKey.of(client.inNamespace("net:[2]"))).isNotEqualTo(key); // loopback is per namespace
+        SocketEntry bridged = half("172.17.0.1", 40000, "172.17.0.2", 8080);
+        assertThat(ConnectionKey.of(bridged)).isEqualTo(ConnectionKey.of(
+                half("172.17.0.2", 8080, "172.17.0.1", 40000).inNamespace("net:[2]")));
     }
 
     @Test
-    void processIdsListUsedPidsPerRoundAndForgetOldOnes() {
-        ProcessIds ids = new ProcessIds();
-        ids.startRound(1);
-        String first = ids.idOf(7);
-        assertThat(ids.idOf(7)).isSameAs(first).isEqualTo("proc:7");
-        ids.idOf(9);
-        assertThat(ids.usedPids()).containsExactly(7L, 9L);
-        ids.endRound();
+    void endpointOrderIsTotalAcrossFamiliesAndCollidingHashes() {
+        Endpoint v4 = Endpoint.of("10.0.0.1", 80);
+        Endpoint v6 = Endpoint.of("2001:db8::1", 80);
+        Endpoint v6other = Endpoint.of("2001:db8::1:0:0:0", 80);
 
-        ids.startRound(2);
-        assertThat(ids.usedPids()).isEmpty();
-        assertThat(ids.idOf(9)).isEqualTo("proc:9");
-        assertThat(ids.usedPids()).containsExactly(9L);
-        ids.endRound();
-
-        // thousands of short-lived processes later, the id of a live one is still right
-        for (long round = 3; round < 3000; round++) {
-            ids.startRound(round);
-            ids.idOf(9);
-            ids.idOf(100_000 + round);
-            ids.endRound();
-        }
-        ids.startRound(3000);
-        assertThat(ids.idOf(9)).isEqualTo("proc:9");
-        assertThat(ids.idOf(7)).isEqualTo("proc:7");
+        assertThat(ConnectionKey.compare(v4, v6)).isNegative();
+        assertThat(ConnectionKey.compare(v6, v4)).isPositive();
+        assertThat(Integer.signum(ConnectionKey.compare(v6, v6other)))
+                .isEqualTo(-Integer.signum(ConnectionKey.compare(v6other, v6))).isNotZero();
+        assertThat(ConnectionKey.compare(v4, Endpoint.of("10.0.0.1", 81))).isNegative();
+        assertThat(ConnectionKey.compare(v4, Endpoint.of("10.0.0.1", 80))).isZero();
     }
 
-    private static ConnectionKey key(int localPort, int remotePort) {
-        return new ConnectionKey(Protocol.TCP, Endpoint.of("127.0.0.1", localPort),
-                Endpoint.of("127.0.0.1", remotePort), null);
+    private static SocketEntry half(String local, int localPort, String remote, int remotePort) {
+        return new SocketEntry(Protocol.TCP, Endpoint.of(local, localPort), Endpoint.of(remote, remotePort),
+                SocketState.ESTABLISHED, 1, 0, null);
     }
 }
