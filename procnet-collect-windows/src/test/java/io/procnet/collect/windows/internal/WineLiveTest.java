@@ -78,6 +78,12 @@ class WineLiveTest {
         assertThat(process[4]).contains("WineProbe");
         assertThat(process[5]).isNotEqualTo("null"); // the creation time
         assertThat(process[6]).isNotEqualTo("null").contains("\\"); // domain and user, from the process token
+        assertThat(Long.parseLong(process[7])).isNotNegative(); // its parent: whatever Wine started it from
+
+        // a process the probe started has the probe as its parent
+        String[] child = byKind.get("child").get(0);
+        assertThat(child[2]).isEqualToIgnoringCase("cmd.exe");
+        assertThat(Long.parseLong(child[3])).as("the parent of child " + child[1]).isEqualTo(self);
 
         // Wine's own services: a fresh prefix always runs Plug and Play and its device hosts; service
         // names are case-insensitive (Wine says Eventlog in one run and EventLog in another)
