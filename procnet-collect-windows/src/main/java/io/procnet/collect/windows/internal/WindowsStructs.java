@@ -51,7 +51,7 @@ final class WindowsStructs {
         if (le.limit() < PROCESS_ENTRY_SIZE) {
             return null;
         }
-        String exeFile = utf16z(le, PROCESS_ENTRY_EXE, MAX_PATH * 2);
+        String exeFile = utf16z(le, PROCESS_ENTRY_EXE, PROCESS_ENTRY_EXE + MAX_PATH * 2);
         return exeFile == null ? null : new ProcessEntry(le.getInt(PROCESS_ENTRY_PID) & 0xFFFFFFFFL,
                 le.getInt(PROCESS_ENTRY_PARENT) & 0xFFFFFFFFL, exeFile);
     }
@@ -83,8 +83,8 @@ final class WindowsStructs {
             if (pid == 0) {
                 continue; // stopped
             }
-            String name = stringAt(le, base, le.getLong(entry));
-            if (name == null || name.isEmpty()) {
+            String name = nameAt(le, base, le.getLong(entry));
+            if (name == null) {
                 skipped++;
             } else {
                 byPid.computeIfAbsent(pid, p -> new ArrayList<>()).add(name);
@@ -162,26 +162,26 @@ final class WindowsStructs {
     }
 
     /**
-     * The NUL-terminated UTF-16 string at the address {@code pointer}, or null when it is outside
+     * The NUL-terminated UTF-16 name at the address {@code pointer}; null when it is empty, outside
      * the buffer or its NUL is not in it.
      */
-    private static String stringAt(ByteBuffer le, long base, long pointer) {
+    private static String nameAt(ByteBuffer le, long base, long pointer) {
         long offset = pointer - base;
         if (offset < 0 || offset >= le.limit()) {
             return null;
         }
-        return utf16z(le, (int) offset, le.limit() - (int) offset);
+        String name = utf16z(le, (int) offset, le.limit());
+        return name == null || name.isEmpty() ? null : name;
     }
 
     /**
-     * The UTF-16LE string at {@code at} (inside the buffer) up to its NUL character, which must
-     * be within {@code maxBytes} and the buffer; null when it is not.
+     * The UTF-16LE string from {@code at} up to its NUL character, which must start at an index
+     * below {@code end - 1} ({@code end} at most the buffer's limit); null when it does not.
      */
-    private static String utf16z(ByteBuffer le, int at, int maxBytes) {
-        int limit = Math.min(le.limit(), at + maxBytes) - 1; // the last index a NUL character can start at, + 1
-        for (int end = at; end < limit; end += 2) {
-            if (le.get(end) == 0 && le.get(end + 1) == 0) {
-                byte[] bytes = new byte[end - at];
+    private static String utf16z(ByteBuffer le, int at, int end) {
+        for (int nul = at; nul < end - 1; nul += 2) {
+            if (le.get(nul) == 0 && le.get(nul + 1) == 0) {
+                byte[] bytes = new byte[nul - at];
                 le.get(at, bytes);
                 return new String(bytes, StandardCharsets.UTF_16LE);
             }

@@ -61,6 +61,17 @@ class WindowsStructsTest {
     }
 
     @Test
+    void namesEndAtAWholeNulCharacterNotAtTwoZeroBytes() {
+        // U+4E00 is the bytes 00 4E: a zero byte after the zero byte before the name is no NUL
+        assertThat(WindowsStructs.decodeProcessEntry(processEntry(8, "\u4E00\u4E8C\u4E09.exe")).exeFile())
+                .isEqualTo("\u4E00\u4E8C\u4E09.exe");
+        long base = 0x10000;
+        Map<Long, List<String>> byPid = new TreeMap<>();
+        assertThat(WindowsStructs.decodeServices(oneService(base, 56 + 8, 58, "\u4E00a\0"), base, 1, byPid)).isZero();
+        assertThat(byPid).isEqualTo(Map.of(900L, List.of("\u4E00a")));
+    }
+
+    @Test
     void decodesWinesRunningServicesByProcess() {
         ByteBuffer file = Fixtures.load("services-wine.bin");
         long base = file.getLong(0);
@@ -120,6 +131,30 @@ class WindowsStructsTest {
         assertThat(WindowsStructs.decodeServices(oneService(base, 56, 56, ""), base, 1, new TreeMap<>())).isEqualTo(1);
         // a name before the buffer
         assertThat(WindowsStructs.decodeServices(oneService(base, 64, 8, "\0"), base + 16, 1, new TreeMap<>())).isEqualTo(1);
+    }
+
+    @Test
+    void aServiceNameMayStartAtTheBuffersFirstByte() {
+        long base = 0x0042_0041L; // the entry's own pointer to its first byte reads "AB", then a NUL
+        ByteBuffer b = oneService(base, 56, 0, "");
+        Map<Long, List<String>> byPid = new TreeMap<>();
+
+        assertThat(WindowsStructs.decodeServices(b, base, 1, byPid)).isZero();
+        assertThat(byPid).isEqualTo(Map.of(900L, List.of("AB")));
+    }
+
+    @Test
+    void theServicesOfAProcessAreSortedIgnoringCase() {
+        long base = 0x10000;
+        String[] names = {"NlaSvc", "dhcp", "Dnscache"};
+        ByteBuffer b = ByteBuffer.allocate(3 * 56 + 3 * 32).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < names.length; i++) {
+            int nameAt = 3 * 56 + 32 * i;
+            b.putLong(i * 56, base + nameAt).putInt(i * 56 + WindowsStructs.SERVICE_PID, 900)
+                    .put(nameAt, (names[i] + "\0").getBytes(StandardCharsets.UTF_16LE));
+        }
+
+        assertThat(WindowsStructs.decodeServices(b, base, 3)).isEqualTo(Map.of(900L, List.of("dhcp", "Dnscache", "NlaSvc")));
     }
 
     @Test
@@ -195,6 +230,7 @@ class WindowsStructsTest {
 
         ByteBuffer s = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN).putShort(24, (short) 6).putLong(32, 0xABCDL);
         assertThat(WindowsStructs.decodeUnicodeStringAt(s, 24)).isEqualTo(new WindowsStructs.UnicodeString(6, 0xABCDL));
+        assertThat(WindowsStructs.decodeUnicodeStringAt(s.slice(24, 16), 0)).isEqualTo(new WindowsStructs.UnicodeString(6, 0xABCDL));
         assertThat(WindowsStructs.decodeUnicodeStringAt(s, 25)).isNull();
         assertThat(WindowsStructs.decodeUnicodeStringAt(s, -1)).isNull();
         assertThat(WindowsStructs.decodeUnicodeStringAt(s.putShort(24, (short) -2), 24).lengthBytes()).isEqualTo(0xFFFE);
