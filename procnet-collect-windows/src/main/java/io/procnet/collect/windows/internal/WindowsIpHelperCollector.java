@@ -71,6 +71,12 @@ final class WindowsIpHelperCollector implements ConnectionCollector {
             issues.add(new CollectionIssue(CollectionIssue.MALFORMED_ROWS, malformed
                     + " table rows could not be decoded and were skipped", malformed));
         }
+        int unowned = IpHelperTables.unowned(sockets);
+        if (unowned > 0) {
+            issues.add(new CollectionIssue(CollectionIssue.UNOWNED_SOCKETS, unowned + " sockets without owner: Windows"
+                    + " names no process for them (connections still closing after their process let go of them)",
+                    unowned));
+        }
         Map<Long, ProcessInfo> owners = owners(sockets, tablesRead, issues);
         if (processes.denied() > 0) {
             issues.add(new CollectionIssue(CollectionIssue.ACCESS_DENIED, "run elevated to see the details of "
@@ -98,6 +104,9 @@ final class WindowsIpHelperCollector implements ConnectionCollector {
         }
         Map<Long, ProcessInfo> owners = new HashMap<>();
         for (SocketEntry socket : sockets) {
+            if (!socket.hasOwner()) {
+                continue;
+            }
             owners.computeIfAbsent(socket.pid(), pid -> {
                 ProcessInfo info = processes.read(pid, tablesRead);
                 List<String> names = hosted.get(pid);

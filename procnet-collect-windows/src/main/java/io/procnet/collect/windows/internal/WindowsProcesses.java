@@ -15,9 +15,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Process details on Windows: names from a Toolhelp32 snapshot, then for each owner asked for,
- * its creation time, image path, command line and user through a handle. Cached per (pid, creation
- * time), so a reused pid is read afresh. Not thread-safe.
+ * Process details on Windows: names and parent pids from a Toolhelp32 snapshot, then for each
+ * owner asked for, its creation time, image path, command line and user through a handle. Cached
+ * per (pid, creation time), so a reused pid is read afresh. Not thread-safe.
+ *
+ * <p>The parent pid is the number Windows gives ({@code th32ParentProcessID}); Windows does not
+ * keep it up to date, so it may name a process that has exited, or another process that got
+ * its pid since.
  */
 final class WindowsProcesses {
     /** A command line longer than this (bytes of UTF-16) is cut; Windows allows 32k characters. */
@@ -28,16 +32,16 @@ final class WindowsProcesses {
     private final WindowsUsers users = new WindowsUsers();
     private Map<Long, ProcessInfo> cache = new HashMap<>();
     private Map<Long, ProcessInfo> used = new HashMap<>();
-    private Map<Long, String> names = Map.of();
+    private Map<Long, WindowsStructs.ProcessEntry> entries = Map.of();
     private int denied;
     private boolean commandLineClassWorks = true;
 
     /**
-     * Takes the snapshot of names this collection's {@link #read}s use; returns false when the
-     * system gave none, so that every process is nameless this time.
+     * Takes the snapshot of names and parents this collection's {@link #read}s use; returns false
+     * when the system gave none, so that every process is nameless this time.
      */
     boolean startCollection() {
-        Map<Long, String> snapshot = new HashMap<>();
+        Map<Long, WindowsStructs.ProcessEntry> snapshot = new HashMap<>();
         long handle = Kernel32.CreateToolhelp32Snapshot(Win32.TH32CS_SNAPPROCESS, 0);
         if (handle != Win32.INVALID_HANDLE && handle != 0) {
             try {
@@ -47,13 +51,15 @@ final class WindowsProcesses {
                      more = Kernel32.Process32NextW(handle, entry)) {
                     WindowsStructs.ProcessEntry process = WindowsStructs.decodeProcessEntry(
                             entry.getByteBuffer(0, WindowsStructs.PROCESS_ENTRY_SIZE));
-                    snapshot.put(process.pid(), process.exeFile());
+                    if (process != null) { // null only for a name without its NUL, which Windows never gives
+                        snapshot.put(process.pid(), process);
+                    }
                 }
             } finally {
                 Kernel32.CloseHandle(handle);
             }
         }
-        names = snapshot;
+        entries = snapshot;
         denied = 0;
         return !snapshot.isEmpty();
     }
@@ -74,13 +80,13 @@ final class WindowsProcesses {
      * a process created after {@code tablesRead}, which cannot be the one the tables meant.
      */
     ProcessInfo read(long pid, Instant tablesRead) {
-        if (pid == 0) {
-            return new ProcessInfo(0, "System Idle", "", null, null);
-        }
+        WindowsStructs.ProcessEntry entry = entries.get(pid);
+        long parent = entry == null ? ProcessInfo.NO_PARENT : entry.parentPid();
         if (pid == 4) {
-            return new ProcessInfo(4, "System", "", null, null); // HTTP.sys listeners belong to it
+            // HTTP.sys listeners belong to it; it has no image or command line to open
+            return new ProcessInfo(4, "System", "", null, null).withParentPid(parent);
         }
-        String name = names.getOrDefault(pid, "");
+        String name = entry == null ? "" : entry.exeFile();
         long handle = Kernel32.OpenProcess(Win32.PROCESS_QUERY_LIMITED_INFORMATION | Win32.PROCESS_VM_READ, false, (int) pid);
         boolean canReadMemory = handle != 0;
         if (handle == 0) {
@@ -90,8 +96,8 @@ final class WindowsProcesses {
             if (Native.getLastError() != Win32.ERROR_ACCESS_DENIED) {
                 return ProcessInfo.unknown(pid); // exited since the tables were read
             }
-            denied++;
-            return name.isEmpty() ? ProcessInfo.unknown(pid) : new ProcessInfo(pid, name, "", null, null);
+            denied++; // the snapshot still gives its name and parent
+            return entry == null ? ProcessInfo.unknown(pid) : new ProcessInfo(pid, name, "", null, null).withParentPid(parent);
         }
         try {
             Instant created = creationTime(handle);
@@ -99,13 +105,14 @@ final class WindowsProcesses {
                 return ProcessInfo.unknown(pid); // the pid was reused since the tables were read
             }
             ProcessInfo cached = cache.get(pid);
-            if (cached != null && Objects.equals(cached.startTime(), created) && cached.name().equals(name)) {
+            if (cached != null && Objects.equals(cached.startTime(), created) && cached.name().equals(name)
+                    && cached.parentPid() == parent) {
                 used.put(pid, cached);
                 return cached;
             }
             String commandLine = commandLine(handle, canReadMemory);
-            ProcessInfo info = new ProcessInfo(pid, name, commandLine == null ? "" : commandLine, users.userOf(handle),
-                    created, imagePath(handle), List.of());
+            ProcessInfo info = new ProcessInfo(pid, parent, name, commandLine == null ? "" : commandLine,
+                    users.userOf(handle), created, imagePath(handle), List.of());
             used.put(pid, info);
             return info;
         } finally {
@@ -154,14 +161,18 @@ final class WindowsProcesses {
         }
         long peb = WindowsStructs.decodePointer(buffer(WindowsStructs.BASIC_INFORMATION_SIZE),
                 WindowsStructs.BASIC_INFORMATION_PEB);
-        if (!readMemory(handle, peb + WindowsStructs.PEB_PROCESS_PARAMETERS, 8)) {
+        if (peb == 0 || !readMemory(handle, peb + WindowsStructs.PEB_PROCESS_PARAMETERS, 8)) {
             return null;
         }
         long parameters = WindowsStructs.decodePointer(buffer(8), 0);
-        if (!readMemory(handle, parameters + WindowsStructs.PARAMETERS_COMMAND_LINE, WindowsStructs.UNICODE_STRING_SIZE)) {
+        if (parameters == 0 || !readMemory(handle, parameters + WindowsStructs.PARAMETERS_COMMAND_LINE,
+                WindowsStructs.UNICODE_STRING_SIZE)) {
             return null;
         }
         WindowsStructs.UnicodeString line = WindowsStructs.decodeUnicodeStringAt(buffer(WindowsStructs.UNICODE_STRING_SIZE), 0);
+        if (line == null) {
+            return null;
+        }
         int length = Math.min(line.lengthBytes(), MAX_COMMAND_LINE_BYTES) & ~1;
         if (length == 0 || !readMemory(handle, line.address(), length)) {
             return length == 0 ? "" : null;

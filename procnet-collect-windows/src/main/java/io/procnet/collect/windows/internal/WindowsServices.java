@@ -57,6 +57,7 @@ final class WindowsServices {
             return found;
         }
         try {
+            int skipped = 0;
             int[] resume = {0};
             for (int call = 0; call < MAX_CALLS; call++) {
                 int[] needed = new int[1];
@@ -69,10 +70,11 @@ final class WindowsServices {
                     return WindowsStructs.sorted(found);
                 }
                 // the chunk's strings point into this buffer: decode it before the next call reuses it
-                WindowsStructs.decodeServices(buffer.getByteBuffer(0, buffer.size()), Pointer.nativeValue(buffer),
+                skipped += WindowsStructs.decodeServices(buffer.getByteBuffer(0, buffer.size()), Pointer.nativeValue(buffer),
                         returned[0], found);
                 if (done) {
-                    problem = null;
+                    problem = skipped == 0 ? null
+                            : skipped + " services could not be decoded and were skipped: service names are incomplete";
                     return WindowsStructs.sorted(found);
                 }
                 if (returned[0] == 0 && buffer.size() < MAX_BUFFER_BYTES) {

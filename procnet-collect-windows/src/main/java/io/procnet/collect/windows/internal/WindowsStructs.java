@@ -13,6 +13,11 @@ import java.util.TreeMap;
  * Decodes the 64-bit Windows structures the collector reads besides the socket tables. Pure:
  * bytes in, values out; pointers inside a buffer are turned into offsets with the buffer's
  * address. Layouts checked with {@code offsetof} by {@code src/test/c/iphlpapi_dump.c}.
+ *
+ * <p>Each decoder reads a buffer from index 0 (whatever its position) to its limit, never past
+ * it, and throws nothing for any bytes: a structure that does not fit, a pointer outside the
+ * buffer or a string without its terminating NUL gives no value (null, or 0 for a pointer), or
+ * is counted as skipped.
  */
 final class WindowsStructs {
     /** {@code PROCESSENTRY32W}: dwSize 0, th32ProcessID 8, th32ParentProcessID 32, szExeFile 44 (260 WCHARs). */
@@ -37,11 +42,18 @@ final class WindowsStructs {
     record ProcessEntry(long pid, long parentPid, String exeFile) {
     }
 
-    /** A {@code PROCESSENTRY32W} at the start of {@code b}. */
+    /**
+     * A {@code PROCESSENTRY32W} at the start of {@code b}, with its parent's pid as Windows gives
+     * it (0 for none); null when {@code b} is shorter than the structure or the name has no NUL.
+     */
     static ProcessEntry decodeProcessEntry(ByteBuffer b) {
         ByteBuffer le = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        return new ProcessEntry(le.getInt(PROCESS_ENTRY_PID) & 0xFFFFFFFFL, le.getInt(PROCESS_ENTRY_PARENT) & 0xFFFFFFFFL,
-                utf16z(le, PROCESS_ENTRY_EXE, MAX_PATH * 2));
+        if (le.limit() < PROCESS_ENTRY_SIZE) {
+            return null;
+        }
+        String exeFile = utf16z(le, PROCESS_ENTRY_EXE, PROCESS_ENTRY_EXE + MAX_PATH * 2);
+        return exeFile == null ? null : new ProcessEntry(le.getInt(PROCESS_ENTRY_PID) & 0xFFFFFFFFL,
+                le.getInt(PROCESS_ENTRY_PARENT) & 0xFFFFFFFFL, exeFile);
     }
 
     /**
@@ -57,21 +69,28 @@ final class WindowsStructs {
 
     /**
      * Adds the services of one chunk to {@code byPid}. A service counts when it has a process:
-     * running, but also starting, stopping or paused, which still hold their sockets.
+     * running, but also starting, stopping or paused, which still hold their sockets. Returns how
+     * many entries were skipped: those of the {@code count} that lie past the end of the buffer,
+     * and services with a process whose name is empty, outside the buffer or without its NUL.
      */
-    static void decodeServices(ByteBuffer b, long base, int count, Map<Long, List<String>> byPid) {
+    static int decodeServices(ByteBuffer b, long base, int count, Map<Long, List<String>> byPid) {
         ByteBuffer le = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < count && (long) (i + 1) * SERVICE_ENTRY_SIZE <= le.limit(); i++) {
+        int fit = Math.min(Math.max(count, 0), le.limit() / SERVICE_ENTRY_SIZE);
+        int skipped = Math.max(count, 0) - fit;
+        for (int i = 0; i < fit; i++) {
             int entry = i * SERVICE_ENTRY_SIZE;
             long pid = le.getInt(entry + SERVICE_PID) & 0xFFFFFFFFL;
             if (pid == 0) {
                 continue; // stopped
             }
-            String name = stringAt(le, base, le.getLong(entry));
-            if (name != null && !name.isEmpty()) {
+            String name = nameAt(le, base, le.getLong(entry));
+            if (name == null) {
+                skipped++;
+            } else {
                 byPid.computeIfAbsent(pid, p -> new ArrayList<>()).add(name);
             }
         }
+        return skipped;
     }
 
     /** {@code byPid} with each list sorted as Windows sorts names, ignoring case. */
@@ -88,7 +107,7 @@ final class WindowsStructs {
      */
     static String decodeUnicodeString(ByteBuffer b, long base) {
         ByteBuffer le = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        if (le.limit() < 16) {
+        if (le.limit() < UNICODE_STRING_SIZE) {
             return null;
         }
         int length = le.getShort(0) & 0xFFFF;
@@ -96,7 +115,7 @@ final class WindowsStructs {
         if (length == 0) {
             return "";
         }
-        if (offset < 16 || offset + length > le.limit()) {
+        if (offset < UNICODE_STRING_SIZE || offset > le.limit() - length) { // not offset + length: it may overflow
             return null;
         }
         byte[] bytes = new byte[length];
@@ -117,13 +136,19 @@ final class WindowsStructs {
     record UnicodeString(int lengthBytes, long address) {
     }
 
-    /** The pointer at {@code at} in {@code b} (64-bit little-endian). */
+    /** The pointer at {@code at} in {@code b} (64-bit little-endian); 0, a null pointer, when it is not all in {@code b}. */
     static long decodePointer(ByteBuffer b, int at) {
+        if (at < 0 || at > b.limit() - Long.BYTES) {
+            return 0;
+        }
         return b.duplicate().order(ByteOrder.LITTLE_ENDIAN).getLong(at);
     }
 
-    /** The {@code UNICODE_STRING} at {@code at} in {@code b}: Length 0, Buffer 8. */
+    /** The {@code UNICODE_STRING} at {@code at} in {@code b}: Length 0, Buffer 8; null when it is not all in {@code b}. */
     static UnicodeString decodeUnicodeStringAt(ByteBuffer b, int at) {
+        if (at < 0 || at > b.limit() - UNICODE_STRING_SIZE) {
+            return null;
+        }
         ByteBuffer le = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         return new UnicodeString(le.getShort(at) & 0xFFFF, le.getLong(at + 8));
     }
@@ -136,24 +161,31 @@ final class WindowsStructs {
         return Instant.ofEpochSecond(ticks / 10_000_000 - FILETIME_EPOCH_SECONDS, ticks % 10_000_000 * 100);
     }
 
-    /** The NUL-terminated UTF-16 string at the address {@code pointer}, or null when it is outside the buffer. */
-    private static String stringAt(ByteBuffer le, long base, long pointer) {
+    /**
+     * The NUL-terminated UTF-16 name at the address {@code pointer}; null when it is empty, outside
+     * the buffer or its NUL is not in it.
+     */
+    private static String nameAt(ByteBuffer le, long base, long pointer) {
         long offset = pointer - base;
         if (offset < 0 || offset >= le.limit()) {
             return null;
         }
-        return utf16z(le, (int) offset, le.limit() - (int) offset);
+        String name = utf16z(le, (int) offset, le.limit());
+        return name == null || name.isEmpty() ? null : name;
     }
 
-    /** A NUL-terminated UTF-16LE string of at most {@code maxBytes} at {@code at}. */
-    static String utf16z(ByteBuffer le, int at, int maxBytes) {
-        int end = at;
-        int limit = Math.min(le.limit(), at + maxBytes) - 1;
-        while (end < limit && (le.get(end) != 0 || le.get(end + 1) != 0)) {
-            end += 2;
+    /**
+     * The UTF-16LE string from {@code at} up to its NUL character, which must start at an index
+     * below {@code end - 1} ({@code end} at most the buffer's limit); null when it does not.
+     */
+    private static String utf16z(ByteBuffer le, int at, int end) {
+        for (int nul = at; nul < end - 1; nul += 2) {
+            if (le.get(nul) == 0 && le.get(nul + 1) == 0) {
+                byte[] bytes = new byte[nul - at];
+                le.get(at, bytes);
+                return new String(bytes, StandardCharsets.UTF_16LE);
+            }
         }
-        byte[] bytes = new byte[end - at];
-        le.get(at, bytes);
-        return new String(bytes, StandardCharsets.UTF_16LE);
+        return null;
     }
 }

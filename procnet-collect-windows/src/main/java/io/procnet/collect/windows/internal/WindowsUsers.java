@@ -34,8 +34,11 @@ final class WindowsUsers {
             }
             long sid = WindowsStructs.decodePointer(tokenUser.getByteBuffer(0, TOKEN_USER_BYTES), 0);
             long offset = sid - Pointer.nativeValue(tokenUser);
+            if (offset < 0 || offset >= TOKEN_USER_BYTES) {
+                return null; // GetLengthSid would read memory outside the buffer
+            }
             int length = AdvApi32.GetLengthSid(sid);
-            if (offset < 0 || length <= 0 || offset + length > TOKEN_USER_BYTES) {
+            if (length <= 0 || offset + length > TOKEN_USER_BYTES) {
                 return null;
             }
             String key = HexFormat.of().formatHex(tokenUser.getByteArray(offset, length));

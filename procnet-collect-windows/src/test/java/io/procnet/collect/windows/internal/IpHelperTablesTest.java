@@ -5,6 +5,7 @@ import static io.procnet.collect.windows.internal.IpHelperTables.Table.TCP6;
 import static io.procnet.collect.windows.internal.IpHelperTables.Table.UDP4;
 import static io.procnet.collect.windows.internal.IpHelperTables.Table.UDP6;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.procnet.model.Endpoint;
 import io.procnet.model.Protocol;
@@ -31,8 +32,11 @@ class IpHelperTablesTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no row " + localPort + " -> " + remotePort + " in " + rows));
     }
 
-    /** Wine 8 here gave every row pid 0, its own sockets' too: it finds owners by their Unix fds, which failed here. */
-    private static final long WINE_PID = 0;
+    /**
+     * Wine 8 here gave every row pid 0, its own sockets' too (it finds owners by their Unix fds,
+     * which failed here): no owner.
+     */
+    private static final long WINE_PID = SocketEntry.NO_PID;
 
     @Test
     void decodesTheTablesWineGave() {
@@ -52,6 +56,17 @@ class IpHelperTablesTest {
                         WINE_PID, 0, null));
         assertThat(row(decode(UDP6, Fixtures.load("udp6-owner-pid-wine.bin")), 61005, null).local())
                 .isEqualTo(Endpoint.of("::1", 61005));
+    }
+
+    @Test
+    void everyRowWineGaveHasNoOwnerAndCountsAsUnowned() {
+        List<SocketEntry> all = new ArrayList<>();
+        for (IpHelperTables.Table table : IpHelperTables.Table.values()) {
+            all.addAll(decode(table, Fixtures.load(table.name().toLowerCase(java.util.Locale.ROOT) + "-owner-pid-wine.bin")));
+        }
+
+        assertThat(all).hasSize(7).noneMatch(SocketEntry::hasOwner);
+        assertThat(IpHelperTables.unowned(all)).isEqualTo(7); // listeners and established: none is TIME_WAIT
     }
 
     /** A table of hand-made rows. */
@@ -101,6 +116,44 @@ class IpHelperTablesTest {
     }
 
     @Test
+    void pidZeroIsNoOwnerAndTimeWaitIsNotCountedAsUnowned() {
+        int[] host = {10, 0, 0, 5};
+        int[] peer = {10, 0, 0, 9};
+        int[] any = {0, 0, 0, 0};
+        List<SocketEntry> decoded = decode(TCP4, table(24, 6,
+                tcp4Row(11, host, 50_001, peer, 443, 0), // TIME_WAIT: Windows gives it pid 0
+                tcp4Row(11, host, 50_002, peer, 443, 0),
+                tcp4Row(7, host, 50_003, peer, 443, 0), // FIN_WAIT_2 after its process closed it
+                tcp4Row(10, host, 80, peer, 50_004, 0), // LAST_ACK
+                tcp4Row(2, any, 80, any, 0, 4), // System's HTTP.sys listener
+                tcp4Row(5, host, 50_005, peer, 443, 1)));
+
+        assertThat(decoded).extracting(SocketEntry::pid).containsExactly(SocketEntry.NO_PID, SocketEntry.NO_PID,
+                SocketEntry.NO_PID, SocketEntry.NO_PID, 4L, 1L);
+        assertThat(decoded.get(0).state()).isEqualTo(SocketState.TIME_WAIT);
+        assertThat(IpHelperTables.unowned(decoded)).isEqualTo(2); // FIN_WAIT_2 and LAST_ACK, not the TIME_WAITs
+        assertThat(IpHelperTables.unowned(List.of())).isZero();
+    }
+
+    @Test
+    void pidZeroIsNoOwnerInEveryTable() {
+        ByteBuffer tcp6 = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN);
+        tcp6.put(15, (byte) 1).put(20, (byte) 0x1F).put(21, (byte) 0x90).put(39, (byte) 1).put(44, (byte) 0xC3)
+                .put(45, (byte) 0x50).putInt(48, 11).putInt(52, 0); // [::1]:8080 -> [::1]:50000 TIME_WAIT, pid 0
+        byte[] udp4 = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).put(new byte[] {127, 0, 0, 1})
+                .put((byte) 0x00).put((byte) 0x35).putShort((short) 0).putInt(0).array();
+        ByteBuffer udp6 = ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN);
+        udp6.put(15, (byte) 1).put(20, (byte) 0x00).put(21, (byte) 0x35).putInt(24, 0);
+
+        SocketEntry timeWait6 = decode(TCP6, table(56, 1, tcp6.array())).get(0);
+        assertThat(timeWait6.pid()).isEqualTo(SocketEntry.NO_PID);
+        assertThat(timeWait6.state()).isEqualTo(SocketState.TIME_WAIT);
+        assertThat(timeWait6.remote()).isEqualTo(Endpoint.of("::1", 50_000));
+        assertThat(decode(UDP4, table(12, 1, udp4)).get(0).pid()).isEqualTo(SocketEntry.NO_PID);
+        assertThat(decode(UDP6, table(28, 1, udp6.array())).get(0).pid()).isEqualTo(SocketEntry.NO_PID);
+    }
+
+    @Test
     void ipv6RowsKeepTheScopeOfLinkLocalAddressesAndMapV4() {
         ByteBuffer row = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN);
         row.put(new byte[] {(byte) 0xfe, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}).putInt(7)
@@ -132,5 +185,16 @@ class IpHelperTablesTest {
         assertThat(IpHelperTables.decode(UDP4, promisesThree, promisesThree.limit() - 5, rows)).isEqualTo(2);
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).local()).isEqualTo(Endpoint.of("127.0.0.1", 53));
+    }
+
+    @Test
+    void aLengthOutsideTheBufferIsTheCallersMistake() {
+        List<SocketEntry> rows = new ArrayList<>();
+        ByteBuffer empty = table(12, 0);
+
+        assertThatThrownBy(() -> IpHelperTables.decode(UDP4, empty, 5, rows))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("length 5 is outside the buffer of 4 bytes");
+        assertThatThrownBy(() -> IpHelperTables.decode(UDP4, empty, -1, rows))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length -1");
     }
 }

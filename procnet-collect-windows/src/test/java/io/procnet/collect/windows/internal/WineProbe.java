@@ -25,6 +25,18 @@ public final class WineProbe {
     private WineProbe() {
     }
 
+    /** Starts a child (a {@code cmd.exe} that waits for commands on its stdin) and prints what the collector reads of it. */
+    private static void printChild(WindowsProcesses processes) throws Exception {
+        Process child = new ProcessBuilder("cmd.exe", "/d").redirectErrorStream(true).start();
+        try {
+            processes.startCollection(); // a snapshot that has the child
+            ProcessInfo info = processes.read(child.pid(), java.time.Instant.now());
+            System.out.println("child\t" + child.pid() + "\t" + info.name() + "\t" + info.parentPid());
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         try (ServerSocket server = new ServerSocket(OWN_SERVER_PORT, 8, loopback);
@@ -52,7 +64,8 @@ public final class WineProbe {
                 processes.startCollection();
                 ProcessInfo self = processes.read(Win32.Kernel32.GetCurrentProcessId(), java.time.Instant.now());
                 System.out.println("selfprocess\t" + self.pid() + "\t" + self.name() + "\t" + self.executable() + "\t"
-                        + self.commandLine() + "\t" + self.startTime() + "\t" + self.user());
+                        + self.commandLine() + "\t" + self.startTime() + "\t" + self.user() + "\t" + self.parentPid());
+                printChild(processes);
                 for (Map.Entry<Long, List<String>> entry : new WindowsServices(System::nanoTime).byPid().entrySet()) {
                     System.out.println("services\t" + entry.getKey() + "\t" + String.join(",", entry.getValue()));
                 }
