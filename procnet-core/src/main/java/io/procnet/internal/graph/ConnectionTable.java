@@ -22,6 +22,17 @@ final class ConnectionTable {
     private final RowIndex rows = new RowIndex();
     private final Map<ConnectionKey, Connection> byKey = new HashMap<>();
     private final List<Connection> connections = new ArrayList<>();
+    /**
+     * The rows in the order the previous snapshot listed them, and this one's so far. Collectors
+     * list the sockets in a stable order (a netlink dump walks the kernel's hash table), so the row
+     * after the previous match is most often the next socket's: found without a hash lookup, and in
+     * the order the rows lie in memory.
+     */
+    private Row[] previousOrder = new Row[0];
+    private int previousCount;
+    private Row[] order = new Row[1024];
+    private int count;
+    private int cursor;
 
     /** Every connection followed, seen this round or kept for a while; do not change the table while reading it. */
     List<Connection> all() {
@@ -35,7 +46,8 @@ final class ConnectionTable {
      */
     void track(SocketEntry socket, long round, long nanos, long intervalNanos) {
         long key = keyOf(socket);
-        Row row = rows.get(key);
+        Row guess = cursor < previousCount ? previousOrder[cursor] : null;
+        Row row = guess != null && guess.key == key && !guess.forgotten ? guess : rows.get(key);
         if (row != null && (row.seenIn(round) || !row.sameHalf(socket) || socket.inode() == 0 && row.pid() != socket.pid())) {
             if (socket.inode() != 0 && !row.seenIn(round) && !row.sameHalf(socket)) {
                 forget(row); // the inode now names another socket
@@ -49,6 +61,25 @@ final class ConnectionTable {
         if (row.see(socket, round, nanos, intervalNanos) || gap) {
             row.connection.dirty = true;
         }
+        if (!gap) {
+            cursor = row.position + 1;
+        }
+        if (count == order.length) {
+            order = java.util.Arrays.copyOf(order, count * 2);
+        }
+        row.position = count;
+        order[count++] = row;
+    }
+
+    /** Ends the tracking of a round: its order is the guess of the next. */
+    void endTracking() {
+        Row[] spare = previousOrder;
+        previousOrder = order;
+        previousCount = count;
+        order = spare.length >= count ? spare : new Row[order.length];
+        java.util.Arrays.fill(order, 0, Math.min(order.length, previousCount), null); // drop the older round's rows
+        count = 0;
+        cursor = 0;
     }
 
     /** The row of {@code socket} in its connection by key, made (with the connection) when there is none. */
@@ -110,6 +141,7 @@ final class ConnectionTable {
     }
 
     private void forget(Row row) {
+        row.forgotten = true;
         rows.remove(row);
         row.connection.removeRow(row);
     }

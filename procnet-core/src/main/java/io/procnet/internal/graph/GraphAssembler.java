@@ -105,6 +105,7 @@ public final class GraphAssembler {
                 listening.add(socket);
             }
         }
+        connections.endTracking();
         boolean addressesChanged = localAddresses.end();
         if (!listeners.sameRows(listening)) {
             listeners = new ListenerTable(listening, this::serves);

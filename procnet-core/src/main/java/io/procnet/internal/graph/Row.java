@@ -34,6 +34,10 @@ final class Row {
     private boolean hasCounters;
     /** The last round the row was in the snapshot. */
     long seenRound;
+    /** Where the row came in its last round's snapshot, among the rows. */
+    int position;
+    /** The table let go of this row: it is no longer its connection's. */
+    boolean forgotten;
 
     private boolean hasBaseline;
     private long baseSent;
