@@ -130,6 +130,24 @@ class InetDiagCodecTest {
     }
 
     @Test
+    void aDatagramEndingInsideAHeaderCountsTheMessageItCut() {
+        ByteBuffer first = datagrams(Fixtures.bytes(InetDiagCodecTest.class, "udp6.bin")).get(0); // one message
+        int whole = first.remaining();
+        ByteBuffer datagram = ByteBuffer.allocate(whole + 10).order(ByteOrder.nativeOrder()).put(first);
+        datagram.putInt(whole, 20).putShort(whole + 4, (short) InetDiag.NLMSG_DONE); // 10 bytes of a header
+        List<RawSocket> rows = new ArrayList<>();
+
+        InetDiagCodec.Decoded decoded = new InetDiagCodec().decode(datagram, whole + 10, Protocol.UDP,
+                InetDiagCodec.ANY_SEQUENCE, rows);
+
+        assertThat(rows).hasSize(1);
+        assertThat(decoded.malformed).isEqualTo(1); // once silently dropped
+        assertThat(decoded.status).isEqualTo(InetDiagCodec.Status.MORE);
+        assertThat(new InetDiagCodec().decode(datagram, 15, Protocol.UDP, InetDiagCodec.ANY_SEQUENCE,
+                new ArrayList<>()).malformed).isEqualTo(1);
+    }
+
+    @Test
     void doneCarryingAnErrorIsAnError() {
         ByteBuffer datagram = ByteBuffer.allocate(20).order(ByteOrder.nativeOrder());
         datagram.putInt(20).putShort((short) InetDiag.NLMSG_DONE).putShort((short) 2).putInt(3).putInt(0).putInt(-4);
@@ -204,7 +222,7 @@ class InetDiagCodecTest {
     }
 
     /** Splits a recording into its datagrams (each after a 4-byte little-endian length). */
-    private static List<ByteBuffer> datagrams(byte[] recording) {
+    static List<ByteBuffer> datagrams(byte[] recording) {
         List<ByteBuffer> datagrams = new ArrayList<>();
         ByteBuffer in = ByteBuffer.wrap(recording).order(ByteOrder.LITTLE_ENDIAN);
         while (in.remaining() >= 4) {
