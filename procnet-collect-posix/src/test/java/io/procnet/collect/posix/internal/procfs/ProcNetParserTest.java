@@ -106,6 +106,33 @@ class ProcNetParserTest {
     }
 
     @Test
+    void aLineOfTenFieldsIsMalformedEvenWithBlanksAfterTheInode() {
+        String header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+        String ten = "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 29098";
+
+        // the rule is a field after the inode, which every table has; blanks are not one
+        assertThat(ProcNetParser.parse(header + ten + "   \n", Protocol.TCP, ByteOrder.LITTLE_ENDIAN).malformed())
+                .isEqualTo(1);
+        assertThat(ProcNetParser.parse(header + ten + " 1\n", Protocol.TCP, ByteOrder.LITTLE_ENDIAN).rows())
+                .hasSize(1);
+    }
+
+    @Test
+    void aSocketWithoutInodeIsARow() {
+        String text = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+                + "   0: 0100007F:B79C 0100007F:1F90 06 00000000:00000000 03:00000DEA 00000000     0        0 0 3\n";
+
+        ProcNetParser.Parsed parsed = ProcNetParser.parse(text, Protocol.TCP, ByteOrder.LITTLE_ENDIAN);
+
+        assertThat(parsed.malformed()).isZero(); // TIME_WAIT: no file refers to it
+        assertThat(parsed.rows()).singleElement().satisfies(row -> {
+            assertThat(row.inode()).isZero();
+            assertThat(row.uid()).isZero();
+            assertThat(row.state()).isEqualTo(SocketState.TIME_WAIT);
+        });
+    }
+
+    @Test
     void readsWordsInTheHostsByteOrder() {
         assertThat(ProcNetParser.endpoint("7F000001:0050", ByteOrder.BIG_ENDIAN)).isEqualTo(Endpoint.of("127.0.0.1", 80));
         assertThat(ProcNetParser.endpoint("0100007F:0050", ByteOrder.LITTLE_ENDIAN))

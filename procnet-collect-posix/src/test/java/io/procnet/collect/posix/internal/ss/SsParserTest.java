@@ -105,6 +105,21 @@ class SsParserTest {
     }
 
     @Test
+    void usersAreReadFromTheProcessColumnOnly() {
+        SsParser.Parsed parsed = SsParser.parse("State Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
+                + "ESTAB users:((\"evil\",pid=1,fd=3)) 0 127.0.0.1:1 127.0.0.1:2\n", Protocol.TCP);
+
+        assertThat(parsed.rows()).singleElement().satisfies(row -> {
+            assertThat(row.users()).isEmpty();
+            assertThat(row.socket().pid()).isEqualTo(SocketEntry.NO_PID);
+        });
+        assertThat(SsParser.users("users:((\"nginx\",pid=10,fd=6),(\"nginx\",pid=9,fd=6))"))
+                .containsExactly(new SsParser.User(10, "nginx"), new SsParser.User(9, "nginx"));
+        assertThat(SsParser.users(" users:((\"a\",pid=1,fd=3))")).containsExactly(new SsParser.User(1, "a"));
+        assertThat(SsParser.users("")).isEmpty();
+    }
+
+    @Test
     void parsesEveryAddressForm() {
         assertThat(SsParser.endpoint("*:*")).isEqualTo(Endpoint.of("::", 0));
         assertThat(SsParser.endpoint("0.0.0.0:*")).isEqualTo(Endpoint.of("0.0.0.0", 0));
