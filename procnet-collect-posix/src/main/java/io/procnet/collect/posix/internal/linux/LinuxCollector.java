@@ -56,6 +56,8 @@ public final class LinuxCollector implements ConnectionCollector {
         for (int i = 0; i < inodes.length; i++) {
             RawSocket row = rows.get(i);
             long[] pids = owned[i];
+            // the lowest pid holding the socket, the same on every walk: for a listener shared by a
+            // pre-forking server, usually the master (see SocketOwners.withPid)
             long pid = pids == null ? SocketEntry.NO_PID : pids[0];
             if (pids == null && row.inode() != 0) {
                 unowned++;

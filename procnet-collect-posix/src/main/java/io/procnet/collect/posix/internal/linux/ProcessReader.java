@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -17,7 +18,10 @@ import java.util.function.LongSupplier;
  * invalidated} (the owner walk saw its fds change, which is how a reused pid shows up) or its
  * entry is older than a revalidation period; then one {@code stat} read tells whether the pid
  * still names the same process under the same name (an exec keeps the start time but not the
- * name). Not thread-safe.
+ * name). That read also gives the parent pid, which changes without any of the rest: when a
+ * parent exits, the kernel hands its children to init or to a subreaper, so a cached process
+ * comes back with its new parent; between two {@code stat} reads the parent is as old as the
+ * last one, at most {@link #REVALIDATE_NANOS}. Not thread-safe.
  */
 public final class ProcessReader {
     /** USER_HZ: the unit of /proc times, 100 on every mainstream Linux architecture. */
@@ -64,9 +68,11 @@ public final class ProcessReader {
         Path dir = procRoot.resolve(Long.toString(pid));
         String stat;
         long startTicks;
+        long parentPid;
         try {
             stat = ProcFiles.read(dir.resolve("stat"));
             startTicks = parseStartTicks(stat);
+            parentPid = parseParentPid(stat);
         } catch (IOException | IllegalArgumentException e) {
             return ProcessInfo.unknown(pid);
         }
@@ -74,7 +80,14 @@ public final class ProcessReader {
         // the same process keeps its start time; an exec keeps it too but changes the name
         boolean same = cached != null && Objects.equals(cached.info().startTime(), start)
                 && isNamed(cached.info().name(), parseName(stat));
-        ProcessInfo info = same ? cached.info() : readDetails(pid, dir, start);
+        ProcessInfo info;
+        if (!same) {
+            info = readDetails(pid, parentPid, dir, start);
+        } else if (cached.info().parentPid() != parentPid) {
+            info = cached.info().withParentPid(parentPid); // re-parented: nothing else to read again
+        } else {
+            info = cached.info();
+        }
         used.put(pid, new Entry(info, now));
         return info;
     }
@@ -95,7 +108,7 @@ public final class ProcessReader {
         used = new HashMap<>();
     }
 
-    private ProcessInfo readDetails(long pid, Path dir, Instant start) {
+    private ProcessInfo readDetails(long pid, long parentPid, Path dir, Instant start) {
         String name;
         try {
             name = ProcFiles.read(dir.resolve("comm")).strip();
@@ -123,7 +136,7 @@ public final class ProcessReader {
         } catch (IOException | UnsupportedOperationException e) {
             // a kernel thread, or another user's process when not root
         }
-        return new ProcessInfo(pid, name, commandLine, user, start, executable);
+        return new ProcessInfo(pid, parentPid, name, commandLine, user, start, executable, List.of());
     }
 
     /** The kernel keeps at most this many characters of a process name in {@code comm}. */
@@ -158,18 +171,40 @@ public final class ProcessReader {
         return target.endsWith(deleted) ? target.substring(0, target.length() - deleted.length()) : target;
     }
 
-    /** Field 22 of {@code /proc/<pid>/stat}, counted after the last ')' since the name may hold anything. */
+    /** Field 22 of {@code /proc/<pid>/stat}: the start time, in ticks after boot. */
     static long parseStartTicks(String stat) {
+        return statField(stat, 22);
+    }
+
+    /**
+     * Field 4 of {@code /proc/<pid>/stat}: the parent pid; 0 for init and kthreadd, whose parent
+     * is the kernel itself.
+     */
+    static long parseParentPid(String stat) {
+        long parent = statField(stat, 4);
+        if (parent < 0) {
+            throw new IllegalArgumentException("not a parent pid: " + parent);
+        }
+        return parent;
+    }
+
+    /**
+     * Field {@code number} (counted from 1, as in proc(5), and at least 3) of {@code stat},
+     * counted after the last ')': the name before it may hold anything, spaces and ')' too.
+     *
+     * @throws IllegalArgumentException when there is no such field or it is not a number
+     */
+    private static long statField(String stat, int number) {
         int close = stat.lastIndexOf(')');
         if (close < 0) {
             throw new IllegalArgumentException("no ')' in stat");
         }
-        String[] fields = stat.substring(close + 2).strip().split(" ");
-        // after "pid (comm) " field 3 (state) is fields[0], so field 22 is fields[19]
-        if (fields.length < 20) {
+        String[] fields = stat.substring(close + 1).strip().split(" ");
+        // after "pid (comm) " field 3 (state) is fields[0]
+        if (fields.length < number - 2) {
             throw new IllegalArgumentException("stat has " + fields.length + " fields after the name");
         }
-        return Long.parseLong(fields[19]);
+        return Long.parseLong(fields[number - 3]);
     }
 
     /** The name in {@code /proc/<pid>/stat}: between the first '(' and the last ')'. */

@@ -112,9 +112,10 @@ public final class SocketOwners {
     }
 
     /**
-     * The pids holding each inode ({@code null} where unknown; the first pid is the socket's),
-     * walking {@code /proc} only when some inode is new or the periodic full rescan is due.
-     * Forgets inodes that are gone once the index holds many more than {@code inodes}.
+     * The pids holding each inode ({@code null} where unknown), sorted: the first, lowest, is the
+     * socket's owner (see {@link #withPid}). Walks {@code /proc} only when some inode is new or
+     * the periodic full rescan is due. Forgets inodes that are gone once the index holds many
+     * more than {@code inodes}.
      */
     public long[][] resolve(long[] inodes) {
         long now = nanoClock.getAsLong();
@@ -193,7 +194,7 @@ public final class SocketOwners {
         return false;
     }
 
-    /** The pids holding {@code inode} (the first one is the socket's pid), or null when unknown. */
+    /** The pids holding {@code inode}, sorted (the first, lowest, is the socket's owner), or null when unknown. */
     public long[] ownersOf(long inode) {
         long[] pids = owners.get(inode);
         return pids == InodeTable.UNRESOLVABLE ? null : pids;
@@ -349,18 +350,33 @@ public final class SocketOwners {
 
     private void addOwner(long inode, long pid) {
         long[] pids = ownersOf(inode);
-        if (pids == null) {
-            owners.put(inode, new long[] {pid});
-            return;
+        long[] more = withPid(pids == null ? NO_PIDS : pids, pid);
+        if (more != pids) {
+            owners.put(inode, more);
         }
-        for (long known : pids) {
-            if (known == pid) {
-                return;
-            }
+    }
+
+    private static final long[] NO_PIDS = new long[0];
+
+    /**
+     * {@code pids} (sorted) with {@code pid} added in its place, or {@code pids} itself when it
+     * holds it already. The lowest pid is the socket's owner: the walk finds the holders of a
+     * shared socket in whatever order the threads reach them, so taking the first one found made
+     * the owner of a listener shared by a pre-forking server's master and workers (nginx, Apache,
+     * gunicorn) flap between them from one full rescan to the next. The lowest pid is the same on
+     * every walk, and it is usually the master, which started first and forked the others.
+     */
+    static long[] withPid(long[] pids, long pid) {
+        int at = Arrays.binarySearch(pids, pid);
+        if (at >= 0) {
+            return pids;
         }
-        long[] more = Arrays.copyOf(pids, pids.length + 1);
-        more[pids.length] = pid;
-        owners.put(inode, more);
+        int insert = -at - 1;
+        long[] more = new long[pids.length + 1];
+        System.arraycopy(pids, 0, more, 0, insert);
+        more[insert] = pid;
+        System.arraycopy(pids, insert, more, insert + 1, pids.length - insert);
+        return more;
     }
 
     /** Linux 6.2+ reports the number of open fds as the size of the fd directory; 0 means unknown. */

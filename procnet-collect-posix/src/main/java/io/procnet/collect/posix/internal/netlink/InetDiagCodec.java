@@ -64,9 +64,10 @@ final class InetDiagCodec {
 
     /**
      * Decodes one datagram of {@code length} bytes from {@code in} (position 0), adding a row per
-     * socket to {@code rows}. A message that runs past the datagram, or a socket message too
-     * short to hold {@code inet_diag_msg}, is counted as malformed and skipped. Messages of
-     * another request than {@code sequence} (left over from a dump that failed) are skipped.
+     * socket to {@code rows}; reads nothing past {@code length}. A message that runs past the
+     * datagram (also one cut inside its header), or a socket message too short to hold
+     * {@code inet_diag_msg}, is counted as malformed and skipped. Messages of another request
+     * than {@code sequence} (left over from a dump that failed) are skipped.
      */
     Decoded decode(ByteBuffer in, int length, Protocol protocol, int sequence, List<RawSocket> rows) {
         ByteBuffer b = in.order(ByteOrder.nativeOrder());
@@ -77,7 +78,7 @@ final class InetDiagCodec {
             int type = b.getShort(offset + 4) & 0xFFFF;
             if (messageLength < NLMSG_HDRLEN || messageLength > length - offset) {
                 result.malformed++;
-                break; // the rest of the datagram cannot be framed
+                return result; // the rest of the datagram cannot be framed
             }
             int payload = offset + NLMSG_HDRLEN;
             if (sequence != ANY_SEQUENCE && b.getInt(offset + 8) != sequence) {
@@ -109,6 +110,9 @@ final class InetDiagCodec {
                 }
             }
             offset += align(messageLength);
+        }
+        if (offset < length) {
+            result.malformed++; // the kernel sends whole messages: fewer bytes than a header are one cut short
         }
         return result;
     }

@@ -10,7 +10,6 @@ import io.procnet.spi.CollectorException;
 import io.procnet.spi.CollectorOptions;
 import io.procnet.spi.ConnectionCollector;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,14 +70,7 @@ public final class OshiCollector implements ConnectionCollector {
         if (process == null) {
             return ProcessInfo.unknown(pid);
         }
-        String user = process.getUser();
-        long start = process.getStartTime();
-        return new ProcessInfo(pid, nullToEmpty(process.getName()), nullToEmpty(process.getCommandLine()),
-                user == null || user.isEmpty() ? null : user, start > 0 ? Instant.ofEpochMilli(start) : null,
-                nullToEmpty(process.getPath()));
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
+        return OshiDecoder.decodeProcess(pid, process.getParentProcessID(), process.getName(),
+                process.getCommandLine(), process.getUser(), process.getStartTime(), process.getPath());
     }
 }

@@ -15,7 +15,12 @@ import java.util.List;
  * IPv6), ports are hex numbers, the state is a hex {@code TCP_*} code.
  */
 public final class ProcNetParser {
-    private static final int FIELDS = 10; // sl local rem st tx:rx tr:when retrnsmt uid timeout inode
+    /**
+     * sl local rem st tx:rx tr:when retrnsmt uid timeout inode, and the reference count after the
+     * inode (every table has it): a line is read only when a field follows the inode, so that a
+     * line cut inside the inode is skipped rather than read as a socket of a smaller inode.
+     */
+    private static final int FIELDS = 11;
 
     private ProcNetParser() {
     }
@@ -61,6 +66,9 @@ public final class ProcNetParser {
         int state = Integer.parseInt(fields[3], 16);
         long uid = Long.parseLong(fields[7]);
         long inode = Long.parseLong(fields[9]);
+        if (uid < 0 || inode < 0) { // the kernel prints them unsigned; a socket entry refuses a negative inode
+            throw new IllegalArgumentException("negative uid or inode");
+        }
         return RawSocket.of(protocol, local, remote, state, uid, inode, null);
     }
 

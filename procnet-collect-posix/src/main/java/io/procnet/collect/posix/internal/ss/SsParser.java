@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  * <p>Process names are printed unescaped inside {@code users:(("name",pid=1,fd=3),...)}, so a
  * name may hold spaces, quotes, commas, parentheses, even {@code ",pid="}: an entry is found by
  * its end, {@code ",pid=N,fd=N)}, and its name is everything before that since the previous one.
+ *
+ * <p>ss ends every line with a newline, so text after the last one is output cut short: a socket
+ * line there, or one whose {@code -i} line is there, is skipped and counted, not read as a socket
+ * of a shorter port, a process without its owner or counters cut in the middle.
  */
 public final class SsParser {
     private static final Pattern USER_END = Pattern.compile("\",pid=(\\d+),fd=(\\d+)\\)");
@@ -50,16 +54,20 @@ public final class SsParser {
     public static Parsed parse(String output, Protocol protocol) {
         List<Row> rows = new ArrayList<>();
         int malformed = 0;
-        String[] lines = output.split("\n");
-        for (int i = 1; i < lines.length; i++) { // line 0 is the header
+        String[] lines = output.split("\n", -1);
+        int cut = lines.length - 1; // the text after the last newline: empty unless the output was cut short
+        for (int i = 1; i <= cut; i++) { // line 0 is the header
             String line = lines[i];
             if (line.isBlank() || Character.isWhitespace(line.charAt(0))) {
                 continue; // an -i info line without its socket line, or nothing
             }
-            String info = i + 1 < lines.length && !lines[i + 1].isEmpty()
-                    && Character.isWhitespace(lines[i + 1].charAt(0)) ? lines[i + 1] : "";
+            boolean hasInfo = i < cut && !lines[i + 1].isEmpty() && Character.isWhitespace(lines[i + 1].charAt(0));
+            if (i == cut || hasInfo && i + 1 == cut) {
+                malformed++; // the line or its info line is cut short
+                continue;
+            }
             try {
-                rows.add(parseLine(line, info, protocol));
+                rows.add(parseLine(line, hasInfo ? lines[i + 1] : "", protocol));
             } catch (IllegalArgumentException e) {
                 malformed++;
             }

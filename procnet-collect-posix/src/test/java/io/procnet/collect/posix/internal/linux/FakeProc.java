@@ -14,7 +14,7 @@ final class FakeProc {
         Files.writeString(root.resolve("stat"), "cpu  1 2 3\nbtime 1795000000\nprocesses 5\n");
     }
 
-    /** A process started {@code startTicks} after boot. */
+    /** A process started {@code startTicks} after boot, child of init (pid 1). */
     FakeProc process(long pid, String comm, String cmdline, long uid, long startTicks) throws IOException {
         Path dir = Files.createDirectories(root.resolve(Long.toString(pid)).resolve("fd")).getParent();
         Files.writeString(dir.resolve("comm"), comm + "\n");
@@ -23,6 +23,23 @@ final class FakeProc {
                 + uid + "\nGid:\t0\t0\t0\t0\n");
         Files.writeString(dir.resolve("stat"), pid + " (" + comm + ") S 1 " + pid + " " + pid
                 + " 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 1 0 " + startTicks + " 1000 100 18446744073709551615\n");
+        return this;
+    }
+
+    /** Makes {@code ppid} the parent of a process, as the kernel does when its parent exits: only {@code stat} changes. */
+    FakeProc parent(long pid, long ppid) throws IOException {
+        Path file = root.resolve(Long.toString(pid)).resolve("stat");
+        String stat = Files.readString(file);
+        int close = stat.lastIndexOf(')');
+        String[] after = stat.substring(close + 2).split(" ", 3); // state, ppid, the rest
+        Files.writeString(file, stat.substring(0, close + 2) + after[0] + " " + ppid + " " + after[2]);
+        return this;
+    }
+
+    /** Replaces the command line of a process, leaving everything else as it was. */
+    FakeProc cmdline(long pid, String cmdline) throws IOException {
+        Files.write(root.resolve(Long.toString(pid)).resolve("cmdline"),
+                (cmdline.replace(' ', '\0') + "\0").getBytes(StandardCharsets.UTF_8));
         return this;
     }
 

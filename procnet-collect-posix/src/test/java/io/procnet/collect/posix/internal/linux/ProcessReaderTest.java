@@ -25,8 +25,8 @@ class ProcessReaderTest {
 
         ProcessInfo info = new ProcessReader(root, new UserNames(passwd)).read(42);
 
-        assertThat(info).isEqualTo(new ProcessInfo(42, "postgres", "postgres -D /var/lib/pg", "postgres",
-                Instant.ofEpochSecond(1795000000).plusMillis(2500), "/usr/lib/postgresql/16/bin/postgres"));
+        assertThat(info).isEqualTo(new ProcessInfo(42, 1, "postgres", "postgres -D /var/lib/pg", "postgres",
+                Instant.ofEpochSecond(1795000000).plusMillis(2500), "/usr/lib/postgresql/16/bin/postgres", List.of()));
     }
 
     @Test
@@ -81,6 +81,48 @@ class ProcessReaderTest {
     }
 
     @Test
+    void aCachedProcessComesBackWithItsNewParentWithoutReadingTheRestAgain(@TempDir Path root) throws IOException {
+        FakeProc proc = new FakeProc(root).process(42, "worker", "worker --id 1", 0, 100).parent(42, 41);
+        AtomicLong clock = new AtomicLong();
+        ProcessReader reader = new ProcessReader(root, new UserNames(root.resolve("none")), clock::get);
+        ProcessInfo first = reader.read(42);
+        assertThat(first.parentPid()).isEqualTo(41);
+        reader.endCollection();
+
+        proc.parent(42, 1).cmdline(42, "worker --changed"); // the parent exited: init adopts the worker
+        assertThat(reader.read(42)).isSameAs(first); // no stat read until revalidation is due
+        reader.endCollection();
+        clock.addAndGet(ProcessReader.REVALIDATE_NANOS);
+        ProcessInfo adopted = reader.read(42);
+
+        assertThat(adopted).isEqualTo(first.withParentPid(1));
+        assertThat(adopted.commandLine()).isEqualTo("worker --id 1"); // only stat was read again
+        reader.endCollection();
+        assertThat(reader.read(42)).isSameAs(adopted);
+
+        proc.parent(42, 7); // a subreaper (systemd --user, tini) adopts it; the walk saw its fds change
+        reader.endCollection();
+        reader.invalidate(List.of(42L));
+        assertThat(reader.read(42).parentPid()).isEqualTo(7);
+    }
+
+    @Test
+    void parsesTheParentPidWhateverTheNameHolds() {
+        assertThat(ProcessReader.parseParentPid("77 (evil) (name) 1 2) S 1 77 77 0 -1 4194560")).isEqualTo(1);
+        assertThat(ProcessReader.parseParentPid("7 (a) S 99 () S 4242 7 7 0 -1")).isEqualTo(4242);
+        assertThat(ProcessReader.parseParentPid("8 (tmux: server) S 3190 8 8 0 -1")).isEqualTo(3190);
+        assertThat(ProcessReader.parseParentPid("9 ()) R 321 9 9 0 -1")).isEqualTo(321);
+        assertThat(ProcessReader.parseParentPid("10 ( ) S 5 10 10")).isEqualTo(5);
+        assertThat(ProcessReader.parseParentPid("2 (kthreadd) S 0 0 0 0 -1")).isZero(); // the kernel's own
+        assertThat(ProcessReader.parseParentPid("1 (systemd) S 0 1 1 0 -1\n")).isZero();
+        for (String broken : List.of("77 (x)", "77 (x) ", "77 (x) S", "77 x S 1 2", "77 (x) S abc 1", "77 (x) S -3 1",
+                "", ")")) {
+            assertThatThrownBy(() -> ProcessReader.parseParentPid(broken)).as(broken)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void vanishedProcessIsUnknown(@TempDir Path root) throws IOException {
         new FakeProc(root);
         assertThat(new ProcessReader(root, new UserNames(root.resolve("passwd"))).read(7))
@@ -92,6 +134,9 @@ class ProcessReaderTest {
         String stat = "77 (evil) (name) 1 2) S 1 77 77 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 1 0 123456 1000 100\n";
         assertThat(ProcessReader.parseStartTicks(stat)).isEqualTo(123456);
         assertThatThrownBy(() -> ProcessReader.parseStartTicks("77 (x) S 1")).isInstanceOf(IllegalArgumentException.class);
+        // nothing after the name: an IllegalArgumentException, which read() turns into an unknown
+        // process, not the StringIndexOutOfBoundsException it once was, which escaped read()
+        assertThatThrownBy(() -> ProcessReader.parseStartTicks("77 (x)")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

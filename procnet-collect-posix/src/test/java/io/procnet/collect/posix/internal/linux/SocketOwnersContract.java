@@ -91,7 +91,42 @@ abstract class SocketOwnersContract {
         for (int i = 0; i < 64; i++) {
             assertThat(pids[i]).containsExactly(1000 + i);
         }
-        assertThat(refresh(1002L)[0]).hasSize(66); // held by 100, 200 and the 64 workers
+        assertThat(refresh(1002L)[0]).hasSize(66).isSorted().startsWith(100); // 100, 200 and the 64 workers
+    }
+
+    @Test
+    void theHoldersOfASharedSocketAreSortedSoThatTheLowestIsItsOwner() throws IOException {
+        for (long pid = 1063; pid >= 1000; pid--) {
+            proc.process(pid, "w" + pid, "worker", 0, pid).socketFd(pid, 3, 5000);
+        }
+        proc.process(999, "master", "master", 0, 1).socketFd(999, 3, 5000);
+
+        for (int rescan = 0; rescan < 3; rescan++) {
+            clock.addAndGet(RESCAN);
+            long[] holders = refresh(1001L, 5000L)[1];
+
+            assertThat(holders).hasSize(65).isSorted().startsWith(999L);
+        }
+        int walks = owners.walks();
+        proc.process(5, "late", "late", 0, 2).socketFd(5, 3, 5000).socketFd(5, 4, 5001);
+
+        refresh(1001L, 5000L, 5001L); // 5001 is new: an incremental walk, which finds 5 holding 5000 too
+
+        assertThat(owners.walks()).isEqualTo(walks + 1);
+        assertThat(owners.ownersOf(5000)).hasSize(66).isSorted().startsWith(5L);
+    }
+
+    @Test
+    void aPidIsAddedInItsPlace() {
+        long[] one = SocketOwners.withPid(new long[0], 300);
+        long[] two = SocketOwners.withPid(one, 100);
+        long[] three = SocketOwners.withPid(two, 200);
+
+        assertThat(one).containsExactly(300);
+        assertThat(two).containsExactly(100, 300);
+        assertThat(three).containsExactly(100, 200, 300);
+        assertThat(SocketOwners.withPid(three, 400)).containsExactly(100, 200, 300, 400);
+        assertThat(SocketOwners.withPid(three, 200)).isSameAs(three);
     }
 
     @Test

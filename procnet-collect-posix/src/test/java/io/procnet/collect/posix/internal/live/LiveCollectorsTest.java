@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every collector against the real OS: a listener and a connection opened by this test, and a
- * listener with a connection opened by a child process. Asserts on those sockets only.
+ * listener with a connection opened by a child process. Asserts on those sockets, and on the
+ * processes that hold them, only.
  */
 @EnabledOnOs(OS.LINUX)
 class LiveCollectorsTest {
@@ -101,6 +102,16 @@ class LiveCollectorsTest {
         assertThat(snapshot.process(SELF).name()).isNotEmpty();
         assertThat(snapshot.process(child.pid()).name()).startsWith("python3");
         assertThat(snapshot.collectorId()).isEqualTo(id);
+    }
+
+    @ParameterizedTest
+    @MethodSource("collectors")
+    void theChildProcessHasThisJvmAsItsParent(String id) throws Exception {
+        Snapshot snapshot = collect(id);
+
+        assertThat(find(snapshot, Endpoint.of("127.0.0.1", childPort), null)).as(id + " child listener")
+                .singleElement().satisfies(socket -> assertThat(socket.pid()).isEqualTo(child.pid()));
+        assertThat(snapshot.process(child.pid()).parentPid()).as(id + " parent of the child").isEqualTo(SELF);
     }
 
     @Test

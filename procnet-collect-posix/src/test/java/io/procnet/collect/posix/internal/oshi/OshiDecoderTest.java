@@ -3,9 +3,11 @@ package io.procnet.collect.posix.internal.oshi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.procnet.model.Endpoint;
+import io.procnet.model.ProcessInfo;
 import io.procnet.model.Protocol;
 import io.procnet.model.SocketEntry;
 import io.procnet.model.SocketState;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import oshi.software.os.InternetProtocolStats.IPConnection;
@@ -54,6 +56,35 @@ class OshiDecoderTest {
         assertThat(decoded.malformed()).isEqualTo(3);
         assertThat(decoded.sockets()).singleElement()
                 .satisfies(socket -> assertThat(socket.state()).isEqualTo(SocketState.UNKNOWN));
+    }
+
+    @Test
+    void decodesAProcessWithItsParent() {
+        ProcessInfo nginx = OshiDecoder.decodeProcess(4711, 1, "nginx", "nginx -g daemon off;", "www-data",
+                1_795_000_000_000L, "/usr/sbin/nginx");
+
+        assertThat(nginx).isEqualTo(new ProcessInfo(4711, 1, "nginx", "nginx -g daemon off;", "www-data",
+                Instant.ofEpochMilli(1_795_000_000_000L), "/usr/sbin/nginx", List.of()));
+        assertThat(OshiDecoder.decodeProcess(4712, 4711, "worker", "", "", 0, null))
+                .isEqualTo(new ProcessInfo(4712, 4711, "worker", "", null, null, "", List.of()));
+    }
+
+    @Test
+    void aParentOfZeroOrLessIsNoParent() {
+        // OSHI's 0 is "none, or not known": launchd's and init's, and any process it could not read
+        assertThat(OshiDecoder.decodeProcess(1, 0, "launchd", "", "root", 1, "").parentPid())
+                .isEqualTo(ProcessInfo.NO_PARENT);
+        assertThat(OshiDecoder.decodeProcess(812, 0, "", "", null, 0, null).parentPid())
+                .isEqualTo(ProcessInfo.NO_PARENT);
+        assertThat(OshiDecoder.decodeProcess(812, -1, "x", "", null, 0, null).parentPid())
+                .isEqualTo(ProcessInfo.NO_PARENT);
+        assertThat(OshiDecoder.decodeProcess(812, Integer.MIN_VALUE, "x", "", null, 0, null).parentPid())
+                .isEqualTo(ProcessInfo.NO_PARENT);
+        assertThat(OshiDecoder.decodeProcess(0, 0, "System Idle Process", "", null, 0, null).parentPid())
+                .isEqualTo(ProcessInfo.NO_PARENT);
+        assertThat(OshiDecoder.decodeProcess(9, 9, "x", "", null, 0, null).parentPid())
+                .isEqualTo(ProcessInfo.NO_PARENT);
+        assertThat(OshiDecoder.decodeProcess(2, 1, "x", "", null, -5, null).startTime()).isNull();
     }
 
     private static SocketEntry socket(Protocol protocol, String local, int localPort, String remote, int remotePort,

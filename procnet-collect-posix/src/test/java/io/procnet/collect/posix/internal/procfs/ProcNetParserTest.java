@@ -77,6 +77,62 @@ class ProcNetParserTest {
     }
 
     @Test
+    void aLineCutInsideItsInodeIsCountedNotReadAsASmallerInode() {
+        String header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+        String line = "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 29098";
+
+        ProcNetParser.Parsed cut = ProcNetParser.parse(header + line.substring(0, line.length() - 2), Protocol.TCP,
+                ByteOrder.LITTLE_ENDIAN);
+        ProcNetParser.Parsed whole = ProcNetParser.parse(header + line + " 1 0000000000000000 100 0 0 10 0\n",
+                Protocol.TCP, ByteOrder.LITTLE_ENDIAN);
+
+        assertThat(cut.rows()).isEmpty(); // once a socket of inode 290
+        assertThat(cut.malformed()).isEqualTo(1);
+        assertThat(whole.rows()).extracting(RawSocket::inode).containsExactly(29098L);
+    }
+
+    @Test
+    void aSignedInodeOrUidIsMalformedNotARowTheModelRefuses() {
+        String text = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+                + "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 -9101 1\n"
+                + "   1: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000    -1        0 9102 1\n"
+                + "   2: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 9103 1\n";
+
+        ProcNetParser.Parsed parsed = ProcNetParser.parse(text, Protocol.TCP, ByteOrder.LITTLE_ENDIAN);
+
+        // the row of inode -9101 made LinuxCollector throw: SocketEntry refuses a negative inode
+        assertThat(parsed.malformed()).isEqualTo(2);
+        assertThat(parsed.rows()).extracting(RawSocket::inode).containsExactly(9103L);
+    }
+
+    @Test
+    void aLineOfTenFieldsIsMalformedEvenWithBlanksAfterTheInode() {
+        String header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+        String ten = "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 29098";
+
+        // the rule is a field after the inode, which every table has; blanks are not one
+        assertThat(ProcNetParser.parse(header + ten + "   \n", Protocol.TCP, ByteOrder.LITTLE_ENDIAN).malformed())
+                .isEqualTo(1);
+        assertThat(ProcNetParser.parse(header + ten + " 1\n", Protocol.TCP, ByteOrder.LITTLE_ENDIAN).rows())
+                .hasSize(1);
+    }
+
+    @Test
+    void aSocketWithoutInodeIsARow() {
+        String text = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+                + "   0: 0100007F:B79C 0100007F:1F90 06 00000000:00000000 03:00000DEA 00000000     0        0 0 3\n";
+
+        ProcNetParser.Parsed parsed = ProcNetParser.parse(text, Protocol.TCP, ByteOrder.LITTLE_ENDIAN);
+
+        assertThat(parsed.malformed()).isZero(); // TIME_WAIT: no file refers to it
+        assertThat(parsed.rows()).singleElement().satisfies(row -> {
+            assertThat(row.inode()).isZero();
+            assertThat(row.uid()).isZero();
+            assertThat(row.state()).isEqualTo(SocketState.TIME_WAIT);
+        });
+    }
+
+    @Test
     void readsWordsInTheHostsByteOrder() {
         assertThat(ProcNetParser.endpoint("7F000001:0050", ByteOrder.BIG_ENDIAN)).isEqualTo(Endpoint.of("127.0.0.1", 80));
         assertThat(ProcNetParser.endpoint("0100007F:0050", ByteOrder.LITTLE_ENDIAN))

@@ -79,6 +79,47 @@ class SsParserTest {
     }
 
     @Test
+    void outputCutShortIsCountedNotReadAsOtherSockets() {
+        String header = "State Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n";
+        String first = "ESTAB 0 0 127.0.0.1:39448 127.0.0.1:47010 users:((\"a\",pid=5,fd=3),(\"b\",pid=6,fd=3))\n";
+        String info = "\t bbr wscale:10,10 rto:204 rtt:0.036/0.018 bytes_acked:101 segs_out:3 segs_in:2\n";
+        String second = "ESTAB 0 0 127.0.0.1:47010 127.0.0.1:39448 users:((\"c\",pid=7,fd=4))\n";
+        String whole = header + first + info + second;
+
+        for (String cut : List.of(
+                header + first + info + "ESTAB 0 0 127.0.0.1:47010 127.0.0.1:39", // once a peer on port 39
+                header + first + info + "ESTAB 0 0 127.0.0.1:47010 127.0.0.1:39448", // once a socket of no process
+                header + first + info + second.substring(0, second.indexOf(",fd=4") + 4), // once no owner at all
+                header + first.substring(0, first.indexOf("),(") + 1))) { // once only the first of two users
+            SsParser.Parsed parsed = SsParser.parse(cut, Protocol.TCP);
+
+            assertThat(parsed.rows()).as(cut).hasSize(cut.startsWith(header + first) ? 1 : 0);
+            assertThat(parsed.malformed()).as(cut).isEqualTo(1);
+        }
+        SsParser.Parsed infoCut = SsParser.parse(header + first + info.substring(0, info.indexOf("acked:10") + 8),
+                Protocol.TCP); // once 10 bytes sent instead of 101
+        assertThat(infoCut.rows()).isEmpty();
+        assertThat(infoCut.malformed()).isEqualTo(1);
+        assertThat(SsParser.parse(whole, Protocol.TCP).rows()).hasSize(2)
+                .satisfies(rows -> assertThat(rows.get(0).socket().traffic().bytesSent()).isEqualTo(101));
+    }
+
+    @Test
+    void usersAreReadFromTheProcessColumnOnly() {
+        SsParser.Parsed parsed = SsParser.parse("State Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
+                + "ESTAB users:((\"evil\",pid=1,fd=3)) 0 127.0.0.1:1 127.0.0.1:2\n", Protocol.TCP);
+
+        assertThat(parsed.rows()).singleElement().satisfies(row -> {
+            assertThat(row.users()).isEmpty();
+            assertThat(row.socket().pid()).isEqualTo(SocketEntry.NO_PID);
+        });
+        assertThat(SsParser.users("users:((\"nginx\",pid=10,fd=6),(\"nginx\",pid=9,fd=6))"))
+                .containsExactly(new SsParser.User(10, "nginx"), new SsParser.User(9, "nginx"));
+        assertThat(SsParser.users(" users:((\"a\",pid=1,fd=3))")).containsExactly(new SsParser.User(1, "a"));
+        assertThat(SsParser.users("")).isEmpty();
+    }
+
+    @Test
     void parsesEveryAddressForm() {
         assertThat(SsParser.endpoint("*:*")).isEqualTo(Endpoint.of("::", 0));
         assertThat(SsParser.endpoint("0.0.0.0:*")).isEqualTo(Endpoint.of("0.0.0.0", 0));
