@@ -28,13 +28,21 @@ class EndpointTest {
         "2001:db8:0:1:1:1:1:1,  2001:db8:0:1:1:1:1:1",
         "fe80::1%eth0,          fe80::1",
         "1:0:0:2:0:0:0:3,       1:0:0:2::3",
+        "::1.2.3.4,             ::102:304",
+        "64:ff9b::192.0.2.33,   64:ff9b::c000:221",
+        "1::,                   1::",
+        "1:2:3:4:5:6:7::,       1:2:3:4:5:6:7:0",
+        "::2:3:4:5:6:7:8,       0:2:3:4:5:6:7:8",
     })
     void parsesAndFormatsLiterals(String literal, String formatted) {
         assertThat(InetAddresses.format(InetAddresses.parseLiteral(literal))).isEqualTo(formatted);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "localhost", "example.com", "256.1.1.1", "1.2.3", "1.2.3.4.5", "::g", "1:2:3:4:5:6:7:8:9"})
+    @ValueSource(strings = {"", "localhost", "example.com", "256.1.1.1", "1.2.3", "1.2.3.4.5", "::g", "1:2:3:4:5:6:7:8:9",
+        // hex digits, colons and dots that are no literal, which a resolver would be asked to look up
+        ".:1", "[.:1]", "::1.", "1::2::3", ":1:2:3:4:5:6:7", "1:2:3:4:5:6:7:", "12345::1", "1:2:3:4:5:6:7:8::",
+        "::1.2.3.4.5", "::1.2.3", "1.2.3.4::", ":::", "1:2:3:4:5:6:1.2.3.4:8", "::01.2.3.4"})
     void rejectsWhatIsNotALiteralWithoutAskingDns(String text) {
         assertThatThrownBy(() -> InetAddresses.parseLiteral(text))
                 .isInstanceOf(IllegalArgumentException.class)
