@@ -5,17 +5,13 @@ import io.procnet.spi.CollectorOptions;
 import io.procnet.spi.CollectorProvider;
 import io.procnet.spi.CollectorRegistry;
 import io.procnet.spi.ConnectionCollector;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Times the Linux collectors against {@code ss -tanp} in one run, on a loopback load made by
@@ -55,18 +51,7 @@ public final class CollectorBenchmark {
     }
 
     private static void run(Path loadScript, int connections) throws Exception {
-        Process load = new ProcessBuilder("python3", loadScript.toString(), "--servers", "20", "--clients", "100",
-                "--conns-per-client", Integer.toString(connections / 100), "--udp", "50")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        Process opener = null;
-        try {
-            BufferedReader ready = new BufferedReader(new InputStreamReader(load.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String line = ready.readLine();
-            if (line == null || !line.startsWith("ready")) {
-                throw new IOException("socket_load.py did not get ready: " + line);
-            }
-            opener = startOpener();
+        try (SocketLoad load = SocketLoad.start(loadScript, connections)) {
             CollectorRegistry registry = CollectorRegistry.discover();
             CollectorOptions options = CollectorOptions.defaults();
             // JIT warm-up, so that "cold" means a fresh collector, not a fresh JVM
@@ -80,12 +65,12 @@ public final class CollectorBenchmark {
 
             double ss = median(RUNS, () -> runSs());
             double netlinkCold = median(RUNS, () -> fresh(registry, "linux-netlink", options));
-            Measure netlinkWarm = warm(registry, "linux-netlink", options, null, null);
-            Measure netlinkNew = warm(registry, "linux-netlink", options, opener, "open");
-            Measure netlinkChurn = warm(registry, "linux-netlink", options, opener, "replace");
+            Measure netlinkWarm = warm(registry, "linux-netlink", options, null);
+            Measure netlinkNew = warm(registry, "linux-netlink", options, load::open);
+            Measure netlinkChurn = warm(registry, "linux-netlink", options, load::replace);
             double procfsCold = median(RUNS, () -> fresh(registry, "linux-procfs", options));
-            Measure procfsWarm = warm(registry, "linux-procfs", options, null, null);
-            Measure oshi = warm(registry, "oshi", options, null, null);
+            Measure procfsWarm = warm(registry, "linux-procfs", options, null);
+            Measure oshi = warm(registry, "oshi", options, null);
             String smallHeap = smallHeapRun();
 
             System.out.printf(Locale.ROOT, "%n%,d connections, %,d sockets in the netlink snapshot%n", connections,
@@ -99,13 +84,13 @@ public final class CollectorBenchmark {
             row("linux-procfs warm", procfsWarm.median, ss);
             row("oshi", oshi.median, ss);
             System.out.println("  linux-netlink in a JVM with -Xmx64m: " + smallHeap);
-        } finally {
-            if (opener != null) {
-                opener.destroyForcibly();
-            }
-            load.destroy();
-            load.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** A change of the load between two collects. */
+    @FunctionalInterface
+    interface Change {
+        void apply() throws IOException;
     }
 
     private static void row(String what, double millis, double reference) {
@@ -116,12 +101,11 @@ public final class CollectorBenchmark {
     }
 
     /**
-     * One collector, warmed up, then {@value #RUNS} timed collects; with an opener, before each
-     * one 20 connections are opened ({@code open}) or 20 closed and 20 opened ({@code replace},
-     * which reuses fd numbers).
+     * One collector, warmed up, then {@value #RUNS} timed collects; with a change, it is applied
+     * before each one (20 connections opened, or 20 closed and 20 opened, which reuses fd numbers).
      */
-    private static Measure warm(CollectorRegistry registry, String id, CollectorOptions options, Process opener,
-                                String change) throws Exception {
+    private static Measure warm(CollectorRegistry registry, String id, CollectorOptions options, Change change)
+            throws Exception {
         try (ConnectionCollector collector = registry.select(id).create(options)) {
             for (int i = 0; i < 3; i++) {
                 collector.collect();
@@ -129,8 +113,8 @@ public final class CollectorBenchmark {
             List<Double> times = new ArrayList<>();
             int sockets = 0;
             for (int i = 0; i < RUNS; i++) {
-                if (opener != null) {
-                    change(opener, change);
+                if (change != null) {
+                    change.apply();
                 }
                 long start = System.nanoTime();
                 Snapshot snapshot = collector.collect();
@@ -156,29 +140,6 @@ public final class CollectorBenchmark {
         ss.getInputStream().readAllBytes();
         ss.waitFor();
         return (System.nanoTime() - start) / 1e6;
-    }
-
-    /**
-     * A python3 helper: for each line {@code open} it opens 20 more connections to the first
-     * server; for {@code replace} it first closes its 20 oldest ones.
-     */
-    private static Process startOpener() throws IOException {
-        return new ProcessBuilder("python3", "-c", String.join("\n",
-                "import socket, sys",
-                "keep = []",
-                "for line in sys.stdin:",
-                "    if line.strip() == 'replace':",
-                "        for old in keep[:20]: old.close()",
-                "        keep = keep[20:]",
-                "    keep += [socket.create_connection(('127.0.0.1', 20000)) for _ in range(20)]",
-                "    print('ok', flush=True)")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
-    private static void change(Process opener, String command) throws IOException {
-        OutputStream in = opener.getOutputStream();
-        in.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
-        in.flush();
-        new BufferedReader(new InputStreamReader(opener.getInputStream(), StandardCharsets.UTF_8)).readLine();
     }
 
     /** Runs {@code --small-heap-check} in a child JVM with -Xmx64m. */
