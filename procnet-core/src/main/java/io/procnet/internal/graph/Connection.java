@@ -18,10 +18,15 @@ final class Connection {
     private Row[] rows = new Row[2];
     private int rowCount;
 
-    /** A row came, changed or went since the decision. */
-    boolean dirty = true;
+    /** The round in which a row came, changed or went: the decision is made again at its end. */
+    long dirtyRound = -1;
     /** The context epoch the decision was made in. */
     long decidedEpoch = -1;
+    /** The pass the decision was last added to its edge in, and the rates it added then. */
+    long replayedPass = -1;
+    boolean ratesAdded;
+    long addedToServer;
+    long addedToClient;
 
     // The decision: the edge it adds to (null: it draws nothing), with what, and whose counters.
     EdgeAccumulator edge;
@@ -54,7 +59,6 @@ final class Connection {
         }
         Row row = new Row(this, socket, key);
         rows[rowCount++] = row;
-        dirty = true;
         return row;
     }
 
@@ -63,7 +67,6 @@ final class Connection {
             if (rows[i] == row) {
                 rows[i] = rows[--rowCount];
                 rows[rowCount] = null;
-                dirty = true;
                 return;
             }
         }
@@ -86,6 +89,16 @@ final class Connection {
             }
         }
         return sameHalf;
+    }
+
+    /** Whether a row of the connection is in the snapshot of {@code round}. */
+    boolean presentIn(long round) {
+        for (int i = 0; i < rowCount; i++) {
+            if (rows[i].seenIn(round)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Forgets the decision: the connection draws nothing until it is decided again. */

@@ -44,7 +44,6 @@ final class ConnectionDecider {
      */
     void decide(Connection connection) {
         connection.clearDecision();
-        connection.dirty = false;
         Row low = null;
         Row high = null;
         SocketEntry lowEntry = null;
@@ -64,6 +63,9 @@ final class ConnectionDecider {
                 high = row;
                 highEntry = entry;
             }
+        }
+        if (low == null && high == null) {
+            return; // not in this snapshot
         }
         Row selfRow = low != null ? low : high;
         Row peerRow = low != null ? high : null;

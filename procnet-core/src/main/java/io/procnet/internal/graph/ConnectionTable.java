@@ -2,6 +2,7 @@ package io.procnet.internal.graph;
 
 import io.procnet.model.SocketEntry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,77 +10,149 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The connections of a stream of snapshots, found for each socket row by a primitive lookup: by
- * its inode where the OS gives one (every Linux socket), else by a 64-bit hash of its half,
- * checked against the row found; a new row, or one whose lookup misses, is placed by its
- * {@link ConnectionKey}. Rows missing from a snapshot are kept for {@link #KEEP_ROUNDS} more, for
- * their traffic baseline; then they and their connections are forgotten. Not thread-safe.
+ * The connections of a stream of snapshots. Each socket row is matched to the row it was in the
+ * previous snapshot: first the row that followed the previous match then (collectors list sockets
+ * in a stable order: a netlink dump walks the kernel's hash table), which costs no lookup and reads
+ * the rows in the order they lie in memory; else by its inode, or for a socket without one a 64-bit
+ * hash of its half, checked against the row found; a new row, or one whose lookup misses, is placed
+ * by its {@link ConnectionKey}. A connection whose row came, changed state or owner, or went is
+ * reported dirty, once per round.
+ *
+ * <p>The rows of the previous snapshot that the matches skipped are the candidates for the ones
+ * that went, so finding them costs no walk over the table. Rows missing from a snapshot are kept for
+ * {@link #KEEP_ROUNDS} more, for their traffic baseline; then they, and connections left without
+ * rows, are forgotten. Not thread-safe.
  */
 final class ConnectionTable {
     /** Rounds a row may miss before it is forgotten: enough for a namespace unreadable for a round or two. */
     static final int KEEP_ROUNDS = 3;
 
+    private final Consumer<Connection> dirty;
     private final RowIndex rows = new RowIndex();
     private final Map<ConnectionKey, Connection> byKey = new HashMap<>();
     private final List<Connection> connections = new ArrayList<>();
-    /**
-     * The rows in the order the previous snapshot listed them, and this one's so far. Collectors
-     * list the sockets in a stable order (a netlink dump walks the kernel's hash table), so the row
-     * after the previous match is most often the next socket's: found without a hash lookup, and in
-     * the order the rows lie in memory.
-     */
+    private final List<Row> missing = new ArrayList<>();
+
+    /** The rows in the order the previous snapshot listed them, and this one's so far. */
     private Row[] previousOrder = new Row[0];
     private int previousCount;
     private Row[] order = new Row[1024];
     private int count;
     private int cursor;
+    /** Ranges of {@link #previousOrder} that matches skipped: where the rows that went are. */
+    private int[] skipped = new int[64];
+    private int skippedCount;
+    private int skippedRows;
+
+    /** @param dirty told of a connection that has to be decided again at the end of the round */
+    ConnectionTable(Consumer<Connection> dirty) {
+        this.dirty = dirty;
+    }
 
     /** Every connection followed, seen this round or kept for a while; do not change the table while reading it. */
     List<Connection> all() {
         return connections;
     }
 
-    /**
-     * Takes {@code socket} (a socket with a remote end) as its row's entry in {@code round}, making
-     * the row when it is new. Its connection is marked dirty unless the row was in the previous
-     * round with the same state and owner.
-     */
-    void track(SocketEntry socket, long round, long nanos, long intervalNanos) {
+    /** The rows of the current round so far, in the snapshot's order; read them, do not keep them. */
+    Row[] rowsInOrder() {
+        return order;
+    }
+
+    int rowCount() {
+        return count;
+    }
+
+    /** Takes {@code socket} (a socket with a remote end) as its row's entry in {@code round}; returns the row. */
+    Row track(SocketEntry socket, long round, long nanos, long intervalNanos) {
         long key = keyOf(socket);
         Row guess = cursor < previousCount ? previousOrder[cursor] : null;
         Row row = guess != null && guess.key == key && !guess.forgotten ? guess : rows.get(key);
         if (row != null && (row.seenIn(round) || !row.sameHalf(socket) || socket.inode() == 0 && row.pid() != socket.pid())) {
             if (socket.inode() != 0 && !row.seenIn(round) && !row.sameHalf(socket)) {
                 forget(row); // the inode now names another socket
+                dirty.accept(row.connection);
             }
             row = null; // listed twice in a snapshot, another half with the same hash, or another holder
         }
-        if (row == null) {
+        boolean isNew = row == null;
+        if (isNew) {
             row = placed(socket, key, round);
         }
-        boolean gap = row.seenRound != round - 1;
-        if (row.see(socket, round, nanos, intervalNanos) || gap) {
-            row.connection.dirty = true;
+        boolean continues = row.seenRound == round - 1;
+        if (row.see(socket, round, nanos, intervalNanos) || !continues || isNew) {
+            dirty.accept(row.connection);
         }
-        if (!gap) {
-            cursor = row.position + 1;
+        if (continues) {
+            follow(row.position);
         }
         if (count == order.length) {
-            order = java.util.Arrays.copyOf(order, count * 2);
+            order = Arrays.copyOf(order, count * 2);
         }
         row.position = count;
         order[count++] = row;
+        return row;
     }
 
-    /** Ends the tracking of a round: its order is the guess of the next. */
-    void endTracking() {
+    /** The previous snapshot's row at {@code position} matched: what the cursor passed over since is skipped. */
+    private void follow(int position) {
+        if (position > cursor && skippedRows <= previousCount) { // past that, every row is checked anyway
+            if (skippedCount + 2 > skipped.length) {
+                skipped = Arrays.copyOf(skipped, skipped.length * 2);
+            }
+            skipped[skippedCount++] = cursor;
+            skipped[skippedCount++] = position;
+            skippedRows += position - cursor;
+        }
+        cursor = position + 1;
+    }
+
+    /**
+     * Ends the round's tracking: reports the connections whose rows went as dirty, forgets the rows
+     * missing for more than {@link #KEEP_ROUNDS} rounds, and keeps this round's order as the guess
+     * of the next.
+     */
+    void endTracking(long round) {
+        follow(previousCount);
+        if (skippedRows > previousCount) {
+            lostAmong(0, previousCount, round);
+        } else {
+            for (int i = 0; i < skippedCount; i += 2) {
+                lostAmong(skipped[i], skipped[i + 1], round);
+            }
+        }
+        for (int i = missing.size() - 1; i >= 0; i--) {
+            Row row = missing.get(i);
+            if (row.seenIn(round) || row.forgotten || row.seenRound < round - KEEP_ROUNDS) {
+                missing.set(i, missing.get(missing.size() - 1));
+                missing.remove(missing.size() - 1);
+                row.missing = false;
+                if (!row.seenIn(round) && !row.forgotten) {
+                    forget(row);
+                }
+            }
+        }
         Row[] spare = previousOrder;
         previousOrder = order;
         previousCount = count;
-        order = spare.length >= count ? spare : new Row[order.length];
-        java.util.Arrays.fill(order, 0, Math.min(order.length, previousCount), null); // drop the older round's rows
+        order = spare.length >= count ? spare : new Row[previousOrder.length];
+        Arrays.fill(order, null);
         count = 0;
         cursor = 0;
+        skippedCount = 0;
+        skippedRows = 0;
+    }
+
+    /** The rows of the previous round in {@code [from, to)} of its order that this round did not see went. */
+    private void lostAmong(int from, int to, long round) {
+        for (int i = from; i < to; i++) {
+            Row row = previousOrder[i];
+            if (row.seenRound == round - 1 && !row.forgotten && !row.missing) {
+                row.missing = true;
+                missing.add(row);
+                dirty.accept(row.connection);
+            }
+        }
     }
 
     /** The row of {@code socket} in its connection by key, made (with the connection) when there is none. */
@@ -112,46 +185,18 @@ final class ConnectionTable {
         return h ^ h >>> 31;
     }
 
-    /**
-     * Calls {@code present} for every connection with a row in {@code round}, once all of the
-     * round's rows are tracked. On the way, marks the connections that lost a row this round as
-     * dirty, and forgets the rows that missed the last {@link #KEEP_ROUNDS} rounds and the
-     * connections left without rows.
-     */
-    void walk(long round, Consumer<Connection> present) {
-        for (int i = connections.size() - 1; i >= 0; i--) { // backwards: a removal moves a visited one here
-            Connection connection = connections.get(i);
-            boolean seen = false;
-            for (int r = connection.rowCount() - 1; r >= 0; r--) {
-                Row row = connection.row(r);
-                if (row.seenIn(round)) {
-                    seen = true;
-                } else if (row.seenRound == round - 1) {
-                    connection.dirty = true; // went this round
-                } else if (row.seenRound < round - KEEP_ROUNDS) {
-                    forget(row);
-                }
-            }
-            if (seen) {
-                present.accept(connection);
-            } else if (connection.rowCount() == 0) {
-                remove(connection);
-            }
-        }
-    }
-
     private void forget(Row row) {
         row.forgotten = true;
         rows.remove(row);
-        row.connection.removeRow(row);
-    }
-
-    private void remove(Connection connection) {
-        Connection last = connections.remove(connections.size() - 1);
-        if (last != connection) {
-            connections.set(connection.position, last);
-            last.position = connection.position;
+        Connection connection = row.connection;
+        connection.removeRow(row);
+        if (connection.rowCount() == 0) {
+            Connection last = connections.remove(connections.size() - 1);
+            if (last != connection) {
+                connections.set(connection.position, last);
+                last.position = connection.position;
+            }
+            byKey.remove(connection.key);
         }
-        byKey.remove(connection.key);
     }
 }

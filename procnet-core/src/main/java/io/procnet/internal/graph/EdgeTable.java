@@ -27,16 +27,16 @@ final class EdgeTable {
     }
 
     /**
-     * The edges that {@code round} added connections to, sorted by id, with their nodes marked
-     * as used in {@code round}; forgets the other edges.
+     * The edges that {@code pass} added connections to, sorted by id, with their nodes marked as
+     * used in {@code round}; forgets the other edges.
      */
-    List<Edge> build(long round) {
+    List<Edge> build(long pass, long round) {
         List<EdgeAccumulator> all = sorted.sorted();
         List<Edge> edges = new ArrayList<>(all.size());
         boolean anyGone = false;
         for (int i = 0; i < all.size(); i++) {
             EdgeAccumulator accumulator = all.get(i);
-            if (accumulator.seenIn(round)) {
+            if (accumulator.seenIn(pass)) {
                 accumulator.key().from().usedRound = round;
                 accumulator.key().to().usedRound = round;
                 edges.add(accumulator.build());
@@ -46,7 +46,7 @@ final class EdgeTable {
             }
         }
         if (anyGone) {
-            sorted.removeIf(accumulator -> !accumulator.seenIn(round));
+            sorted.removeIf(accumulator -> !accumulator.seenIn(pass));
         }
         return edges;
     }

@@ -24,16 +24,35 @@ import java.util.function.Predicate;
 final class ListenerTable {
     static final Listener[] NONE = new Listener[0];
 
-    /** A listening socket, whether it is drawn, and the last round a connection reached it. */
+    /** A listening socket, whether it is drawn, and how many connections of a pass reached it. */
     static final class Listener {
         final SocketEntry socket;
         /** Drawn as a listener and among its owner's listening ports: every TCP one, the UDP ones that serve. */
         final boolean visible;
-        long servedRound = -1;
+        private long servedPass = -1;
+        private int served;
 
         Listener(SocketEntry socket, boolean visible) {
             this.socket = socket;
             this.visible = visible;
+        }
+
+        /** A connection of {@code pass} reached it. */
+        void serve(long pass) {
+            if (servedPass != pass) {
+                servedPass = pass;
+                served = 0;
+            }
+            served++;
+        }
+
+        /** A connection that reached it in this pass is taken out. */
+        void unserve() {
+            served--;
+        }
+
+        boolean servedIn(long pass) {
+            return servedPass == pass && served > 0;
         }
     }
 

@@ -38,6 +38,8 @@ final class Row {
     int position;
     /** The table let go of this row: it is no longer its connection's. */
     boolean forgotten;
+    /** The row went from the snapshots, and is kept for a few rounds for its baseline. */
+    boolean missing;
 
     private boolean hasBaseline;
     private long baseSent;
