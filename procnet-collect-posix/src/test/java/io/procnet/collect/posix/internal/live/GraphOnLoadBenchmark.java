@@ -9,6 +9,8 @@ import io.procnet.model.Snapshot;
 import io.procnet.spi.CollectorOptions;
 import io.procnet.spi.CollectorRegistry;
 import io.procnet.spi.ConnectionCollector;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,15 +45,19 @@ public final class GraphOnLoadBenchmark {
             List<Double> collects = new ArrayList<>();
             List<Double> builds = new ArrayList<>();
             List<Double> fresh = new ArrayList<>();
+            List<Double> buildCpu = new ArrayList<>();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             int sockets = 0;
             for (int round = 0; round < WARMUP + RUNS; round++) {
                 load.replace();
                 long start = System.nanoTime();
                 Snapshot snapshot = collector.collect();
                 long collected = System.nanoTime();
+                long cpu = threads.getCurrentThreadCpuTime();
                 Graph graph = builder.build(snapshot);
                 GraphDiff.between(previous, graph);
                 long built = System.nanoTime();
+                cpu = threads.getCurrentThreadCpuTime() - cpu;
                 new TopologyBuilder(NodeClassifier.DEFAULT, options).build(snapshot);
                 long freshBuilt = System.nanoTime();
                 previous = graph;
@@ -59,6 +65,7 @@ public final class GraphOnLoadBenchmark {
                     collects.add((collected - start) / 1e6);
                     builds.add((built - collected) / 1e6);
                     fresh.add((freshBuilt - built) / 1e6);
+                    buildCpu.add(cpu / 1e6);
                     sockets = snapshot.sockets().size();
                 }
             }
@@ -69,7 +76,8 @@ public final class GraphOnLoadBenchmark {
                     previous.nodes().size(), previous.edges().size(), RUNS);
             System.out.printf(Locale.ROOT, "  linux-netlink warm collect (reference)   %8.1f ms%n", collect);
             System.out.printf(Locale.ROOT, "  build + diff                             %8.1f ms   %.3fx the collect,"
-                    + " %.3fx a fresh build%n", build, build / collect, build / median(fresh));
+                    + " %.3fx a fresh build (thread CPU %.1f ms)%n", build, build / collect, build / median(fresh),
+                    median(buildCpu));
             System.out.printf(Locale.ROOT, "  fresh builder, same snapshot             %8.1f ms%n", median(fresh));
         }
     }
