@@ -54,15 +54,6 @@ final class ConnectionTable {
         return connections;
     }
 
-    /** The rows of the current round so far, in the snapshot's order; read them, do not keep them. */
-    Row[] rowsInOrder() {
-        return order;
-    }
-
-    int rowCount() {
-        return count;
-    }
-
     /** Takes {@code socket} (a socket with a remote end) as its row's entry in {@code round}; returns the row. */
     Row track(SocketEntry socket, long round, long nanos, long intervalNanos) {
         long key = keyOf(socket);

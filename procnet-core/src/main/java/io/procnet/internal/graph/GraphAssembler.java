@@ -5,24 +5,17 @@ import io.procnet.graph.Edge;
 import io.procnet.graph.EdgeKind;
 import io.procnet.graph.Graph;
 import io.procnet.graph.GraphOptions;
-import io.procnet.graph.ListenerNode;
 import io.procnet.graph.Node;
-import io.procnet.graph.NodeClassification;
 import io.procnet.graph.NodeClassifier;
-import io.procnet.graph.ProcessNode;
 import io.procnet.internal.host.HostAddresses;
 import io.procnet.model.Endpoint;
-import io.procnet.model.ProcessInfo;
 import io.procnet.model.Protocol;
 import io.procnet.model.Snapshot;
 import io.procnet.model.SocketEntry;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a stream of snapshots into graphs, doing per snapshot only the work that its changes
@@ -36,20 +29,16 @@ import java.util.Set;
  * thread-safe.
  */
 public final class GraphAssembler {
-    private static final System.Logger LOG = System.getLogger(GraphAssembler.class.getName());
-    private static final Comparator<Endpoint> BY_TEXT = Comparator.comparing(Endpoint::toString);
-
     private final GraphOptions options;
-    private final NodeClassifier classifier;
     private final ServicePorts servicePorts;
     private final ConnectionTable connections = new ConnectionTable(this::markDirty);
     private final EdgeTable edges = new EdgeTable();
     private final NodeRefs nodes = new NodeRefs();
     private final LocalAddresses localAddresses;
     private final ConnectionDecider decider;
-    private final ProcessGroups groups = new ProcessGroups();
+    private final NodeBuilder nodeBuilder;
     private final List<Connection> dirty = new ArrayList<>();
-    /** The connections whose last decision read fan-in, and those of this round's decisions. */
+    /** The connections whose last decision read fan-in, and those of this round's decisions so far. */
     private List<Connection> fanInReaders = new ArrayList<>();
     private List<Connection> nextFanInReaders = new ArrayList<>();
     private ListenerTable listeners = ListenerTable.empty();
@@ -65,7 +54,7 @@ public final class GraphAssembler {
 
     GraphAssembler(GraphOptions options, NodeClassifier classifier, HostAddresses hostAddresses) {
         this.options = options;
-        this.classifier = classifier;
+        this.nodeBuilder = new NodeBuilder(nodes, classifier);
         this.servicePorts = new ServicePorts(options.extraServicePorts());
         this.localAddresses = new LocalAddresses(options.localAddresses(), hostAddresses);
         DirectionHeuristics heuristics = new DirectionHeuristics(new FanIn(connections), servicePorts,
@@ -99,14 +88,11 @@ public final class GraphAssembler {
             }
         }
         dirty.clear();
-        List<Connection> spare = fanInReaders;
         fanInReaders = nextFanInReaders;
-        nextFanInReaders = spare;
-        nextFanInReaders.clear();
+        nextFanInReaders = new ArrayList<>();
         Map<NodeRef, List<Endpoint>> unserved = options.p2pOnly() ? Map.of() : attachUnservedListeners();
         List<Edge> built = edges.build(pass, round);
-        groups.use(snapshot.processes());
-        List<Node> graphNodes = nodes(snapshot, unserved);
+        List<Node> graphNodes = nodeBuilder.nodes(round, snapshot, listeners, unserved);
         nodes.prune(round, graphNodes.size());
         return GraphAccess.trusted(version, snapshot.takenAt(), snapshot.collectorId(), graphNodes, built,
                 snapshot.issues());
@@ -260,71 +246,5 @@ public final class GraphAssembler {
             }
         }
         return bound;
-    }
-
-    /** The nodes the edges of this round use, in id order. */
-    private List<Node> nodes(Snapshot snapshot, Map<NodeRef, List<Endpoint>> unserved) {
-        List<Node> used = new ArrayList<>();
-        for (Iterator<NodeRef> refs = nodes.sorted().iterator(); refs.hasNext(); ) {
-            NodeRef ref = refs.next();
-            if (ref.usedRound != round) {
-                continue;
-            }
-            ref.node = switch (ref.kind) {
-                case PROCESS -> processNode(ref, snapshot.process(ref.pid));
-                case LISTENER -> listenerNode(ref, unserved.get(ref));
-                default -> ref.node; // a remote node never changes
-            };
-            used.add(ref.node);
-        }
-        return used;
-    }
-
-    private ProcessNode processNode(NodeRef ref, ProcessInfo process) {
-        Set<Integer> ports = listeners.portsOf(process.pid());
-        NodeClassification classification = classify(process, ports);
-        String group = groups.groupOf(process);
-        ProcessNode previous = (ProcessNode) ref.node;
-        boolean same = previous != null && previous.process().equals(process)
-                && previous.label().equals(classification.label()) && previous.type().equals(classification.type())
-                && previous.group().equals(group) && sameElements(previous.listeningPorts(), ports);
-        return same ? previous
-                : new ProcessNode(ref.id, classification.label(), classification.type(), process, List.copyOf(ports),
-                        group);
-    }
-
-    private static ListenerNode listenerNode(NodeRef ref, List<Endpoint> bound) {
-        bound.sort(BY_TEXT);
-        ListenerNode previous = (ListenerNode) ref.node;
-        return previous != null && previous.bound().equals(bound) ? previous
-                : ListenerNode.of(ref.protocol, ref.port, ref.namespace, bound);
-    }
-
-    private static boolean sameElements(List<Integer> list, Set<Integer> set) {
-        if (list.size() != set.size()) {
-            return false;
-        }
-        Iterator<Integer> inSet = set.iterator();
-        for (Integer port : list) {
-            if (!port.equals(inSet.next())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private NodeClassification classify(ProcessInfo process, Set<Integer> ports) {
-        try {
-            NodeClassification classification = classifier.classify(process, ports);
-            if (classification != null) {
-                return classification;
-            }
-            LOG.log(System.Logger.Level.WARNING, "classifier gave no type for pid " + process.pid()
-                    + "; using the default type");
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "classifier failed for pid " + process.pid()
-                    + "; using the default type", e);
-        }
-        return NodeClassifier.DEFAULT.classify(process, ports);
     }
 }
