@@ -88,7 +88,8 @@ public final class SsParser {
             state = SocketState.forUdp(remote);
         }
         List<User> users = users(line.substring(end));
-        long pid = users.isEmpty() ? SocketEntry.NO_PID : users.get(0).pid();
+        // the lowest pid owns a socket several processes hold, as with the other Linux collectors
+        long pid = users.stream().mapToLong(User::pid).min().orElse(SocketEntry.NO_PID);
         TrafficCounters traffic = protocol == Protocol.TCP && !info.isEmpty() ? traffic(info) : null;
         return new Row(new SocketEntry(protocol, local, remote, state, pid, 0, traffic), users);
     }
