@@ -11,6 +11,11 @@ import java.util.concurrent.TimeUnit;
 public final class ProcessCommandRunner implements CommandRunner {
     /** ss on 50k sockets takes about 5 s here; a command that takes longer than this is stuck. */
     private static final long TIMEOUT_SECONDS = 60;
+    /**
+     * ss prints about 200 bytes a socket with {@code -i}, so 1M sockets is 200 MiB: output beyond
+     * this is not a socket table but a command gone wrong, and is refused rather than read.
+     */
+    static final long MAX_OUTPUT_BYTES = 256L * 1024 * 1024;
 
     /**
      * The output goes to a temporary file rather than a pipe, so that waiting is bounded even when
@@ -29,6 +34,11 @@ public final class ProcessCommandRunner implements CommandRunner {
             }
             if (process.exitValue() != 0) {
                 throw new IOException(String.join(" ", command) + " exited with " + process.exitValue());
+            }
+            long size = Files.size(output);
+            if (size > MAX_OUTPUT_BYTES) {
+                throw new IOException(String.join(" ", command) + " printed " + size + " bytes, more than the "
+                        + MAX_OUTPUT_BYTES + " a socket table can take");
             }
             return Files.readString(output, StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
