@@ -17,6 +17,17 @@ public final class ProcessCommandRunner implements CommandRunner {
      */
     static final long MAX_OUTPUT_BYTES = 256L * 1024 * 1024;
 
+    private final long maxOutputBytes;
+
+    public ProcessCommandRunner() {
+        this(MAX_OUTPUT_BYTES);
+    }
+
+    /** A runner that refuses output longer than {@code maxOutputBytes} (tests use a small bound). */
+    ProcessCommandRunner(long maxOutputBytes) {
+        this.maxOutputBytes = maxOutputBytes;
+    }
+
     /**
      * The output goes to a temporary file rather than a pipe, so that waiting is bounded even when
      * the command hangs with its output open.
@@ -36,9 +47,9 @@ public final class ProcessCommandRunner implements CommandRunner {
                 throw new IOException(String.join(" ", command) + " exited with " + process.exitValue());
             }
             long size = Files.size(output);
-            if (size > MAX_OUTPUT_BYTES) {
+            if (size > maxOutputBytes) {
                 throw new IOException(String.join(" ", command) + " printed " + size + " bytes, more than the "
-                        + MAX_OUTPUT_BYTES + " a socket table can take");
+                        + maxOutputBytes + " a socket table can take");
             }
             return Files.readString(output, StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
