@@ -31,10 +31,11 @@ final class RequiredLiterals {
      * literal of {@value #MIN_LENGTH} characters or more, or the pattern is beyond this reading.
      */
     static Optional<List<String>> of(String pattern, int flags) {
-        if ((flags & (Pattern.COMMENTS | Pattern.LITERAL)) != 0 || pattern.contains("(?") || pattern.contains("\\Q")
-                || pattern.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
-            // free spacing, inline flags and quoting change what characters mean; a quantifier
-            // after a character beyond the BMP applies to both its halves
+        if ((flags & (Pattern.COMMENTS | Pattern.LITERAL | Pattern.CANON_EQ)) != 0 || pattern.contains("(?")
+                || pattern.contains("\\Q") || pattern.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
+            // free spacing, inline flags and quoting change what characters mean; canonical
+            // equivalence matches an é in the pattern to an e and a combining accent in the text;
+            // a quantifier after a character beyond the BMP applies to both its halves
             return Optional.empty();
         }
         boolean ignoreCase = (flags & Pattern.CASE_INSENSITIVE) != 0;
