@@ -77,11 +77,18 @@ public final class TextPattern {
             return regex.matcher(new BoundedText(text)).find();
         } catch (BoundedText.BudgetExceeded | StackOverflowError e) {
             // StackOverflowError: Java's regex engine recurses per repetition of some groups, (.|\s)* say
-            if (!warned.getAndSet(true)) {
-                LOG.log(System.Logger.Level.WARNING, "the regex " + written + " gave up on a text of " + text.length()
-                        + " characters (it backtracks or recurses too much): such texts do not match it");
-            }
+            warnOnce("gave up on a text of " + text.length() + " characters (it backtracks or recurses too much)");
             return false;
+        } catch (IndexOutOfBoundsException e) {
+            // the JDK's own bug: Java 17 reads past the end for \b{g}a+?\A on "aa"
+            warnOnce("failed on a text of " + text.length() + " characters (" + e + ")");
+            return false;
+        }
+    }
+
+    private void warnOnce(String what) {
+        if (!warned.getAndSet(true)) {
+            LOG.log(System.Logger.Level.WARNING, "the regex " + written + " " + what + ": such texts do not match it");
         }
     }
 

@@ -53,6 +53,15 @@ class TextPatternTest {
     }
 
     @Test
+    void aRegexTheJdkFailsOnDoesNotMatch() {
+        // found by the prefilter's property: Java 17's regex engine reads past the end of "aa" here
+        TextPattern pattern = TextPattern.parse("/\\b{g}a+?\\A/", TextPattern.Plain.CONTAINS);
+
+        assertThat(pattern.matches("aa")).isFalse();
+        assertThat(pattern.matches("aa")).isFalse(); // warned once, still no match
+    }
+
+    @Test
     void theRegexBudgetCountsEveryRead() {
         BoundedText text = new BoundedText("abc", 2);
         text.charAt(0);
