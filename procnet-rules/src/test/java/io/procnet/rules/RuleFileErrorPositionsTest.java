@@ -203,6 +203,18 @@ class RuleFileErrorPositionsTest {
             yaml("YAML key", "- match_name: \"¶x\"\n  type: y\n- {label: \"¤x\", [a]: b}\n", "3:16: a key must be plain text"),
             yaml("YAML alias", "- match_name: \"¶x\"\n  type: y\n- &r {match_name: x, type: y, label: *r}\n",
                     "3:3: an alias refers to a value that contains it"),
+            yaml("YAML syntax", "- match_name: \"¶x\"\n  label: \"¤\uD83D\"\n",
+                    "2:11: not valid YAML: special characters are not allowed (U+D83D)"),
+            yaml("YAML syntax", "- match_name: \"¶x\"\n  type: y\n# ¤\uD83D",
+                    "3:3: not valid YAML: The last char is HighSurrogate (no LowSurrogate detected). (U+D83D)"),
+            json("YAML syntax", "- match_name: \"x\"\n  label: [\"y\"\n", // YAML, whatever the name says
+                    "3:1: not valid YAML: expected ',' or ']', but got <stream end> (while parsing a flow sequence at 2:10)"),
+            yaml("wrong type", "- {label: \"¤x\", match_pid: true, type: x}\n",
+                    "1:27: 'match_pid' in rule 1 should be a whole number, but is the value true"),
+            yaml("wrong type", "- {label: \"¤x\", match_pid: [1], type: x}\n",
+                    "1:27: 'match_pid' in rule 1 should be a whole number, but is a list"),
+            yaml("invalid regex", "- {label: \"¤x\", match_name: \"/*abc/\", type: x}\n",
+                    "1:28: rule 1 has an invalid regex in 'match_name', /*abc/: Dangling meta character '*' near index 0"),
             // not valid JSON
             json("JSON syntax", "[\n  {\"match_name\": \"¶nginx\",\n   \"label\": \"¤x\" \"type\": \"lb\"}\n]",
                     "3:17: not valid JSON: Unexpected character ('\"' (code 34)): was expecting comma to separate"

@@ -165,6 +165,26 @@ class RuleFileErrorsTest {
     }
 
     @Test
+    void valuesAtTheirLimitsAreAccepted() throws Exception {
+        RuleSet rules = RuleSet.parse("- {match_pid: 0, type: a}\n- {match_port: [1, 65535], type: b}\n"
+                + "- {match_pid: '12', type: c}\n- {match_pid: 9223372036854775807, type: d}\n", "rules.yaml");
+        assertThat(rules.size()).isEqualTo(4);
+        assertThat(rules.classify(Processes.process(12, "x", ""), Set.of()).type()).isEqualTo("c");
+        assertThat(yamlError("- {match_port: 65536, type: b}\n")).isEqualTo("rules.yaml:1:16: 'match_port' in rule 1"
+                + " should be a whole number from 1 to 65535, but is 65536");
+    }
+
+    @Test
+    void aFileMayStandForAsManyValuesAsTheLimitAndNoMore() {
+        // 1 list, 41 times a list of 2438 values (once written, 40 times through an alias): 100000 values
+        String list = "[&a [" + "x, ".repeat(2437) + "x]" + ", *a".repeat(40);
+        assertThat(yamlError(list + "]")).isEqualTo("rules.yaml:1:2: rule 1 should be a mapping of fields such as"
+                + " 'type: database', but is a list");
+        assertThat(yamlError(list + ", y]")).isEqualTo("rules.yaml:1:" + (list.length() + 3) + ": the file stands for"
+                + " more than 100000 values (through aliases); a rule file needs far fewer");
+    }
+
+    @Test
     void filesThatCannotBeReadSaySo(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("missing.yaml");
         assertThatThrownBy(() -> RuleSet.load(missing)).isInstanceOf(RuleFileException.class)

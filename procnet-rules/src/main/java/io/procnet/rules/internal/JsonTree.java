@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.procnet.rules.RuleFileException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,7 +49,7 @@ final class JsonTree {
                 }
                 throw tree.error(location, "not valid JSON: " + tree.withOurPositions(problem));
             } catch (IOException e) {
-                throw tree.source.error("not valid JSON: " + e.getMessage()); // a String source does no I/O
+                throw new UncheckedIOException("a String source does no I/O", e);
             }
         }
     }

@@ -106,12 +106,13 @@ public final class SourceText {
 
     /**
      * Doubles the backslash at {@code backslash} (an index into {@link #text()}), if there is
-     * one and the repairs are not used up; returns whether it did.
+     * one after the last one doubled (the one put in and the one written) and the repairs are
+     * not used up; returns whether it did.
      */
     boolean repairEscapeAt(int backslash) {
         if (inserted.size() >= MAX_REPAIRS || backslash < 0 || backslash >= repaired.length()
                 || repaired.charAt(backslash) != '\\'
-                || (!inserted.isEmpty() && backslash <= inserted.get(inserted.size() - 1))) {
+                || (!inserted.isEmpty() && backslash <= inserted.get(inserted.size() - 1) + 1)) {
             return false;
         }
         repaired.insert(backslash, '\\');
@@ -138,14 +139,11 @@ public final class SourceText {
      * {@code codePoint} (counted from 0); the end of the text for one beyond it.
      */
     int indexOfCodePoint(int codePoint) {
-        int index = Math.max(0, codePoint);
-        if (pairEnds.length > 0) {
-            if (beyondBmp == null) {
-                beyondBmp = beyondBmp(repaired);
-            }
-            index = Math.min(repaired.length(), index + countBelow(beyondBmp, index));
+        if (beyondBmp == null) {
+            beyondBmp = beyondBmp(repaired);
         }
-        return index;
+        int index = Math.max(0, codePoint);
+        return Math.min(repaired.length(), index + countBelow(beyondBmp, index));
     }
 
     private static int[] beyondBmp(CharSequence text) {
@@ -169,14 +167,10 @@ public final class SourceText {
         return new RuleFileException(name, position.line(), position.column(), problem);
     }
 
-    /** An error of the file as a whole. */
-    RuleFileException error(String problem) {
-        return new RuleFileException(name, problem);
-    }
-
     /**
      * Line and column in the file as written (see the class comment) of the character at
-     * {@code index} in {@link #text()}; the end of the text for an index beyond it.
+     * {@code index} in {@link #text()}; the end of the text for an index beyond it, and the pair's
+     * for one inside a surrogate pair.
      */
     Position position(int index) {
         int before = Collections.binarySearch(inserted, index);
@@ -186,7 +180,7 @@ public final class SourceText {
             line = -line - 2;
         }
         int start = lineStarts[line];
-        return new Position(line + 1, at - start - (countBelow(pairEnds, at) - countBelow(pairEnds, start)) + 1);
+        return new Position(line + 1, at - start - (countBelow(pairEnds, at + 1) - countBelow(pairEnds, start)) + 1);
     }
 
     /** How many of the ascending, distinct {@code values} are below {@code limit}. */

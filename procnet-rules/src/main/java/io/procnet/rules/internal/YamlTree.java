@@ -50,7 +50,6 @@ final class YamlTree {
 
     private Node compose() throws RuleFileException {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowRecursiveKeys(false);
         // the text's size is bounded where a file is read (RuleFiles.MAX_BYTES), not by SnakeYAML's 3 MiB
         options.setCodePointLimit(Integer.MAX_VALUE);
         while (true) {
@@ -66,8 +65,11 @@ final class YamlTree {
                 }
                 throw error(mark, "not valid YAML: " + describe(e));
             } catch (ReaderException e) {
-                throw source.errorAt(source.indexOfCodePoint(e.getPosition()), "not valid YAML: "
-                        + oneLine(e.getMessage()) + String.format(" (U+%04X)", e.getCodePoint()));
+                // a lone high surrogate at the very end is reported one past it, counted in chars
+                int at = e.getMessage().startsWith("The last char is HighSurrogate") ? source.text().length() - 1
+                        : source.indexOfCodePoint(e.getPosition());
+                throw source.errorAt(at, "not valid YAML: " + oneLine(e.getMessage())
+                        + String.format(" (U+%04X)", e.getCodePoint()));
             } catch (YAMLException e) {
                 // the composer's limits (nesting, aliases of collections) give no place: the node it looked at is it
                 throw error(parser.at, "not valid YAML: " + oneLine(e.getMessage()));
