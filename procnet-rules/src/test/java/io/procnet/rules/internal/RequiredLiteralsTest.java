@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.junit.jupiter.api.Test;
 
 class RequiredLiteralsTest {
@@ -34,10 +35,42 @@ class RequiredLiteralsTest {
     }
 
     @Test
+    void escapesClassesAndGroupsEndARunOrBelongToIt() {
+        assertThat(of("ab\\\\cd")).contains(List.of("ab\\cd")); // an escaped backslash is a literal
+        assertThat(of("x\\.y\\.z")).contains(List.of("x.y.z"));
+        assertThat(of("abc\\sdef")).contains(List.of("abc")); // a class escape ends the run; the first longest wins
+        assertThat(of("ab\\.?cde")).contains(List.of("cde"));
+        assertThat(of("abcd+e")).contains(List.of("abcd"));
+        assertThat(of("abc(d[ef])ghij")).contains(List.of("ghij"));
+        assertThat(of("x(a(b)c)yzw")).contains(List.of("yzw"));
+        assertThat(of("(a\\))bcd")).contains(List.of("bcd"));
+        assertThat(of("[^a]bcd")).contains(List.of("bcd"));
+        assertThat(of("[]a]bcd")).contains(List.of("bcd")); // a ']' first in a class is a member
+        assertThat(of("[^]a]bcd")).contains(List.of("bcd"));
+        assertThat(of("[a[]b]]cde")).contains(List.of("cde"));
+        assertThat(of("[\\]]bcd")).contains(List.of("bcd"));
+        assertThat(of("abc|defg")).contains(List.of("abc", "defg")); // three characters are enough
+        assertThat(RequiredLiterals.of("ab\u007fcd", Pattern.CASE_INSENSITIVE)).contains(List.of("ab\u007fcd"));
+        assertThat(RequiredLiterals.of("ab\u0080cd", Pattern.CASE_INSENSITIVE)).isEmpty();
+    }
+
+    @Test
+    void patternsTheRegexEngineRejectsGetNoPrefilterAndNoError() {
+        for (String invalid : List.of("abc\\", "(abc", "x(a[bc", "x(ab\\", "[abc", "abc[", "abc[^", "abc[^]", "a{2bcd",
+                "abc)", "abc\\y")) {
+            assertThat(of(invalid)).as(invalid).isEmpty();
+        }
+    }
+
+    @Test
     void patternsWithoutAReliableLiteralGetNoPrefilter() {
         assertThat(of("^(postgres|postmaster)$")).isEmpty(); // everything is inside a group
         assertThat(of("nginx|.*")).isEmpty(); // one alternative needs nothing
         assertThat(of("ab")).isEmpty(); // too short to be worth it
+        assertThat(of("ab|defg")).isEmpty();
+        assertThat(of("\\x41bcd")).isEmpty(); // escapes with a syntax of their own
+        assertThat(of("\\p{L}bcd")).isEmpty();
+        assertThat(of("(a)\\1bcd")).isEmpty();
         assertThat(of("(?i)nginx")).isEmpty(); // inline flags
         assertThat(of("\\Qa.b\\E")).isEmpty();
         assertThat(of("caf\\u00e9s")).isEmpty();
@@ -90,6 +123,7 @@ class RequiredLiteralsTest {
      * a rule's regex, prefilter and all, matches just what the regex alone matches.
      */
     @Property(tries = 1500, seed = "20261201", edgeCases = EdgeCasesMode.NONE)
+    @StatisticsReport(onFailureOnly = true)
     void aTextThePrefilterSkipsIsNeverAMatch(@ForAll("regexesAndTexts") Case sample) {
         Pattern regex;
         try {
