@@ -176,10 +176,10 @@ public final class TextPattern {
             int close = pattern.indexOf(')', i);
             if (c == '\\' && i + 1 < pattern.length()) {
                 out.append(c).append(pattern.charAt(++i));
-            } else if (pattern.startsWith("(?P<", i) && end > 0) {
+            } else if (pattern.startsWith("(?P<", i) && end != -1) {
                 out.append("(?<").append(javaGroupName(pattern.substring(i + 4, end), names)).append('>');
                 i = end;
-            } else if (pattern.startsWith("(?P=", i) && close > 0) {
+            } else if (pattern.startsWith("(?P=", i) && close != -1) {
                 out.append("\\k<").append(javaGroupName(pattern.substring(i + 4, close), names)).append('>');
                 i = close;
             } else {
