@@ -38,6 +38,7 @@ class RuleFilesTest {
     @Test
     void theDefaultBasesAreTheWorkingDirectoryAndTheApplicationDirectory() throws Exception {
         Path application = RuleFiles.applicationDirectory().orElseThrow(); // target/classes here
+        assertThat(application.resolve("io/procnet/rules/RuleFiles.class")).exists(); // the directory, not its parent
         assertThatThrownBy(() -> RuleFiles.locate("no-such-rules-file.yaml")).hasMessage("no-such-rules-file.yaml:"
                 + " no such rule file (tried " + Path.of("").toAbsolutePath().resolve("no-such-rules-file.yaml") + ", "
                 + application.resolve("no-such-rules-file.yaml") + ")");
