@@ -77,7 +77,8 @@ final class JsonTree {
     /** Jackson's message on one line, with the place of an open list or mapping in this file's positions. */
     private String withOurPositions(String problem) {
         String line = problem.strip().replaceAll("\\s*\\R\\s*", " ");
-        return open.isEmpty() ? line : JACKSON_LOCATION.matcher(line).replaceAll(Matcher.quoteReplacement(open.peek().toString()));
+        return open.isEmpty() ? line
+                : JACKSON_LOCATION.matcher(line).replaceAll(Matcher.quoteReplacement(open.peek().toString()));
     }
 
     /** The value that starts at the parser's current token, which is left on its last token. */

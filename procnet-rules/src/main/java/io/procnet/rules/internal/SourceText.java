@@ -29,10 +29,11 @@ import java.util.List;
  * <li>a line ends at LF, CR LF or a lone CR; YAML 1.1 also breaks lines at NEL, LS and PS,
  *     which editors show inside a line, so here they are characters of the line;</li>
  * <li>a column counts characters, that is Unicode code points ({@link String#codePointCount}):
- *     a tab is one (editors expand it to different widths; one character is what they all
- *     agree on), an accented letter written as one code point is one, a CJK ideograph is one
+ *     a tab is one (editors show it 2 to 8 wide, as each is set; that it is one character does
+ *     not vary), an accented letter written as one code point is one, a CJK ideograph is one
  *     (though shown twice as wide), an emoji beyond the BMP is one although Java holds it as
- *     a surrogate pair of two {@code char}s, and a combining accent is a character of its own;</li>
+ *     a surrogate pair of two {@code char}s (and Jackson counts it twice), and a combining
+ *     accent is a character of its own (one code point, though drawn over the letter before);</li>
  * <li>a byte order mark at the start of the file is no character: the text after it starts at
  *     1:1 (the readers drop it before parsing, {@link #decode} before counting).</li>
  * </ul>
