@@ -81,13 +81,13 @@ class ReloadingRulesTest {
                     .isNotEmpty().allMatch(Thread::isDaemon); // the poller never keeps a JVM alive
             Files.delete(file);
             await(() -> rules.problem().isPresent());
-            Thread.sleep(200); // ten more polls of the missing file
+            Thread.sleep(100); // five more polls of the missing file
             Files.writeString(file, "- match_name: nginx\n");
             await(() -> rules.problem().map(p -> p.problem().contains("no 'type'")).orElse(false));
-            Thread.sleep(200);
+            Thread.sleep(100);
             Files.writeString(file, good);
             await(() -> rules.problem().isEmpty());
-            Thread.sleep(200); // nothing new
+            Thread.sleep(100); // nothing new
             Files.writeString(file, "- match_name: nginx\n  type: web\n");
             await(() -> typeOf(rules).equals("web"));
 

@@ -51,7 +51,7 @@ class RuleFileErrorPositionsTest {
             new Prefix("all of them", "\t\u00e9e\u0301\u4e2d\u6587\uD83D\uDE00", 7));
 
     /** One error: a file's name and text, and the whole message it gives. */
-    private record Row(String kind, String file, String text, String message) {
+    record Row(String kind, String file, String text, String message) {
         boolean yaml() {
             return file.endsWith(".yaml");
         }
@@ -241,41 +241,56 @@ class RuleFileErrorPositionsTest {
             json("after a repair", "[{\"match_cmd\": \"¶/\\s\\d/\",\n \"label\": \"¤\\w\", \"tpye\": \"x\"}]",
                     "2:17: unknown key 'tpye' in rule 1; did you mean 'type'?"));
 
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("variants")
-    void everyErrorHasItsExactPlace(String kind, String variant, String file, String text, String message) {
-        assertThat(errorOf(text, file)).as(printable(text)).isEqualTo(message);
+    /** One variant of a row: what was put where, the text, and the message it gives. */
+    private record Variant(String what, String text, String message) {
     }
 
-    static Stream<Arguments> variants() {
-        List<Arguments> all = new ArrayList<>();
-        for (Row row : ROWS) {
-            String plain = unmarked(row.text());
-            all.add(Arguments.of(row.kind(), "as written", row.file(), plain, row.message()));
-            for (Prefix prefix : PREFIXES) {
-                if (row.text().contains("¤")) {
-                    all.add(Arguments.of(row.kind(), prefix.what() + " before it on its line", row.file(),
-                            unmarked(put(row, '¤', prefix.text())), shifted(row.message(), 0, prefix.columns())));
-                }
-                if (row.text().contains("¶")) {
-                    all.add(Arguments.of(row.kind(), prefix.what() + " on an earlier line", row.file(),
-                            unmarked(put(row, '¶', prefix.text())), row.message()));
-                }
-                if (row.yaml() && !row.fixed()) {
-                    all.add(Arguments.of(row.kind(), "a comment with " + prefix.what() + " on a line above", row.file(),
-                            "# " + prefix.text() + "\n" + plain, shifted(row.message(), 1, 0)));
-                }
+    static Stream<Arguments> rows() {
+        return ROWS.stream().map(row -> Arguments.of(row.kind() + " in " + row.file(), row));
+    }
+
+    /** Each row in all its variants, checked together (one test each would cost more than the parsing). */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("rows")
+    void everyErrorHasItsExactPlace(String kind, Row row) {
+        List<String> wrong = new ArrayList<>();
+        for (Variant variant : variants(row)) {
+            String message = errorOf(variant.text(), row.file());
+            if (!message.equals(variant.message())) {
+                wrong.add(variant.what() + ", " + printable(variant.text()) + "\n    expected: " + variant.message()
+                        + "\n    but was:  " + message);
             }
-            all.add(Arguments.of(row.kind(), "CR LF line ends", row.file(), plain.replace("\n", "\r\n"), row.message()));
-            all.add(Arguments.of(row.kind(), "CR line ends", row.file(), plain.replace("\n", "\r"), row.message()));
-            all.add(Arguments.of(row.kind(), "a byte order mark", row.file(), "\uFEFF" + plain, row.message()));
-            Prefix everything = PREFIXES.get(PREFIXES.size() - 1);
-            Row both = new Row(row.kind(), row.file(), put(row, '¶', everything.text()), row.message());
-            all.add(Arguments.of(row.kind(), "all at once, with a byte order mark and CR LF", row.file(),
-                    "\uFEFF" + unmarked(put(both, '¤', everything.text())).replace("\n", "\r\n"),
-                    shifted(row.message(), 0, row.text().contains("¤") ? everything.columns() : 0)));
         }
-        return all.stream();
+        assertThat(wrong).as(kind).isEmpty();
+    }
+
+    private static List<Variant> variants(Row row) {
+        List<Variant> all = new ArrayList<>();
+        String plain = unmarked(row.text());
+        all.add(new Variant("as written", plain, row.message()));
+        for (Prefix prefix : PREFIXES) {
+            if (row.text().contains("¤")) {
+                all.add(new Variant(prefix.what() + " before it on its line", unmarked(put(row, '¤', prefix.text())),
+                        shifted(row.message(), 0, prefix.columns())));
+            }
+            if (row.text().contains("¶")) {
+                all.add(new Variant(prefix.what() + " on an earlier line", unmarked(put(row, '¶', prefix.text())),
+                        row.message()));
+            }
+            if (row.yaml() && !row.fixed()) {
+                all.add(new Variant("a comment with " + prefix.what() + " on a line above",
+                        "# " + prefix.text() + "\n" + plain, shifted(row.message(), 1, 0)));
+            }
+        }
+        all.add(new Variant("CR LF line ends", plain.replace("\n", "\r\n"), row.message()));
+        all.add(new Variant("CR line ends", plain.replace("\n", "\r"), row.message()));
+        all.add(new Variant("a byte order mark", "\uFEFF" + plain, row.message()));
+        Prefix everything = PREFIXES.get(PREFIXES.size() - 1);
+        Row both = new Row(row.kind(), row.file(), put(row, '¶', everything.text()), row.message());
+        all.add(new Variant("all at once, with a byte order mark and CR LF",
+                "\uFEFF" + unmarked(put(both, '¤', everything.text())).replace("\n", "\r\n"),
+                shifted(row.message(), 0, row.text().contains("¤") ? everything.columns() : 0)));
+        return all;
     }
 
     @Test

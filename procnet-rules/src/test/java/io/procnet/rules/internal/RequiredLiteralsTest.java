@@ -122,7 +122,7 @@ class RequiredLiteralsTest {
      * text the regex matches holds one of the literals (folded, when the regex ignores case). And
      * a rule's regex, prefilter and all, matches just what the regex alone matches.
      */
-    @Property(tries = 1000, seed = "20261201", edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 600, seed = "20261201", edgeCases = EdgeCasesMode.NONE)
     @StatisticsReport(onFailureOnly = true)
     void aTextThePrefilterSkipsIsNeverAMatch(@ForAll("regexesAndTexts") Case sample) {
         Pattern regex;
