@@ -1,12 +1,8 @@
 package io.procnet.rules;
 
+import io.procnet.rules.internal.SourceText;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -109,31 +105,6 @@ public final class RuleFiles {
         } catch (IOException e) {
             throw new RuleFileException(name, "cannot be read: " + e.getMessage());
         }
-        return decode(bytes, name);
-    }
-
-    /** UTF-8 text, or an error at the line and column of the first byte that is not UTF-8. */
-    static String decode(byte[] bytes, String name) throws RuleFileException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (MalformedInputException e) {
-            int bad = firstBadByte(bytes);
-            String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
-            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-            int column = before.length() - before.lastIndexOf('\n');
-            throw new RuleFileException(name, line, column, "not UTF-8 text (byte 0x"
-                    + Integer.toHexString(bytes[bad] & 0xFF) + ")");
-        } catch (CharacterCodingException e) {
-            throw new RuleFileException(name, "not UTF-8 text");
-        }
-    }
-
-    private static int firstBadByte(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        decoder.decode(in, out, true);
-        return Math.min(in.position(), bytes.length - 1);
+        return SourceText.decode(bytes, name);
     }
 }

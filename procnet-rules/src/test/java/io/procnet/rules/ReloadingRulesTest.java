@@ -71,6 +71,36 @@ class ReloadingRulesTest {
     }
 
     @Test
+    void eachProblemIsLoggedOnceAndEachReloadSaysSo() throws Exception {
+        String good = "- match_name: nginx\n  type: service\n";
+        Path file = Files.writeString(dir.resolve("rules.yaml"), good);
+        try (CapturedLog log = new CapturedLog();
+             ReloadingRules rules = ReloadingRules.watch(file, RuleSet.empty(), Duration.ofMillis(20))) {
+            assertThat(rules.file()).isEqualTo(file);
+            assertThat(Thread.getAllStackTraces().keySet()).filteredOn(thread -> thread.getName().equals("procnet-rules-reload"))
+                    .isNotEmpty().allMatch(Thread::isDaemon); // the poller never keeps a JVM alive
+            Files.delete(file);
+            await(() -> rules.problem().isPresent());
+            Thread.sleep(100); // five more polls of the missing file
+            Files.writeString(file, "- match_name: nginx\n");
+            await(() -> rules.problem().map(p -> p.problem().contains("no 'type'")).orElse(false));
+            Thread.sleep(100);
+            Files.writeString(file, good);
+            await(() -> rules.problem().isEmpty());
+            Thread.sleep(100); // nothing new
+            Files.writeString(file, "- match_name: nginx\n  type: web\n");
+            await(() -> typeOf(rules).equals("web"));
+
+            assertThat(log.warnings()).containsExactly(
+                    file + ": no such rule file (the last good rules stay in force)",
+                    file + ":1:3: rule 1 has no 'type', which every rule needs (app, service, database, cache,"
+                            + " message_broker, load_balancer, qt_desktop, ...) (the last good rules stay in force)");
+            assertThat(log.infos()).containsExactly(file + ": back to the rules in force",
+                    file + ": reloaded, 1 rules in force");
+        }
+    }
+
+    @Test
     void aFileReplacedByRenameOrBrieflyMissingIsFollowed() throws Exception {
         Path file = Files.writeString(dir.resolve("rules.yaml"), "- match_name: nginx\n  type: service\n");
         try (ReloadingRules rules = ReloadingRules.watch(file, RuleSet.empty())) {

@@ -2,12 +2,21 @@ package io.procnet.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every mistake in a rule file gives one line naming the file, line, column and what is wrong. */
 class RuleFileErrorsTest {
@@ -156,6 +165,26 @@ class RuleFileErrorsTest {
     }
 
     @Test
+    void valuesAtTheirLimitsAreAccepted() throws Exception {
+        RuleSet rules = RuleSet.parse("- {match_pid: 0, type: a}\n- {match_port: [1, 65535], type: b}\n"
+                + "- {match_pid: '12', type: c}\n- {match_pid: 9223372036854775807, type: d}\n", "rules.yaml");
+        assertThat(rules.size()).isEqualTo(4);
+        assertThat(rules.classify(Processes.process(12, "x", ""), Set.of()).type()).isEqualTo("c");
+        assertThat(yamlError("- {match_port: 65536, type: b}\n")).isEqualTo("rules.yaml:1:16: 'match_port' in rule 1"
+                + " should be a whole number from 1 to 65535, but is 65536");
+    }
+
+    @Test
+    void aFileMayStandForAsManyValuesAsTheLimitAndNoMore() {
+        // 1 list, 41 times a list of 2438 values (once written, 40 times through an alias): 100000 values
+        String list = "[&a [" + "x, ".repeat(2437) + "x]" + ", *a".repeat(40);
+        assertThat(yamlError(list + "]")).isEqualTo("rules.yaml:1:2: rule 1 should be a mapping of fields such as"
+                + " 'type: database', but is a list");
+        assertThat(yamlError(list + ", y]")).isEqualTo("rules.yaml:1:" + (list.length() + 3) + ": the file stands for"
+                + " more than 100000 values (through aliases); a rule file needs far fewer");
+    }
+
+    @Test
     void filesThatCannotBeReadSaySo(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("missing.yaml");
         assertThatThrownBy(() -> RuleSet.load(missing)).isInstanceOf(RuleFileException.class)
@@ -164,5 +193,46 @@ class RuleFileErrorsTest {
         Path latin1 = Files.write(dir.resolve("latin1.yaml"),
                 "- match_name: caf\u00e9\n  type: x\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> RuleSet.load(latin1)).hasMessage(latin1 + ":1:18: not UTF-8 text (byte 0xe9)");
+        Path large = Files.write(dir.resolve("large.yaml"), new byte[(int) RuleFiles.MAX_BYTES + 1]);
+        assertThatThrownBy(() -> RuleSet.load(large))
+                .hasMessage(large + ": is 4194305 bytes; a rule file may have at most 4194304");
+        assertThatThrownBy(() -> RuleFiles.locate("rules\u0000.yaml"))
+                .hasMessage("rules\u0000.yaml: not a valid path: Nul character not allowed");
+        RuleFileException error = catchThrowableOfType(RuleFileException.class, () -> RuleSet.load(missing));
+        assertThat(List.of(error.source(), error.line(), error.column(), error.problem()))
+                .containsExactly(missing.toString(), 0, 0, "no such rule file");
+    }
+
+    @Test
+    void anUnreadableFileSaysSo(@TempDir Path dir) throws Exception {
+        Path locked = Files.writeString(dir.resolve("locked.yaml"), "[]");
+        Files.setPosixFilePermissions(locked, Set.of());
+        assumeFalse(Files.isReadable(locked), "root reads any file");
+        assertThatThrownBy(() -> RuleSet.load(locked)).hasMessage(locked + ": cannot be read: permission denied");
+    }
+
+    /** Text before a byte that is not UTF-8, and where that byte is: counted as every other position. */
+    static Stream<Arguments> textsBeforeABadByte() {
+        return Stream.of(
+                Arguments.of("at the start", "", "1:1"),
+                Arguments.of("after ASCII", "- match_name: caf", "1:18"),
+                Arguments.of("after a byte order mark", "\uFEFF- match_name: caf", "1:18"),
+                Arguments.of("after a tab, an emoji, CJK and an accent", "- label: \"\t\uD83D\uDE00\u4e2d\u00e9", "1:15"),
+                Arguments.of("after CR LF line ends", "- a: b\r\n  c: d\r\n  label: caf", "3:13"),
+                Arguments.of("after CR line ends", "- a: b\r  c: d\r  label: caf", "3:13"),
+                Arguments.of("after an emoji on an earlier line", "- a: \uD83D\uDE00\n  label: caf", "2:13"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("textsBeforeABadByte")
+    void aByteThatIsNotUtf8HasItsPlace(String what, String before, String place, @TempDir Path dir) throws Exception {
+        for (byte[] bad : List.of(new byte[] {(byte) 0xe9, 'x'}, new byte[] {(byte) 0xff}, new byte[] {(byte) 0xe2, (byte) 0x82})) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.write(before.getBytes(StandardCharsets.UTF_8));
+            bytes.write(bad);
+            Path file = Files.write(dir.resolve("rules.yaml"), bytes.toByteArray());
+            assertThatThrownBy(() -> RuleSet.load(file))
+                    .hasMessage(file + ":" + place + ": not UTF-8 text (byte 0x" + Integer.toHexString(bad[0] & 0xff) + ")");
+        }
     }
 }

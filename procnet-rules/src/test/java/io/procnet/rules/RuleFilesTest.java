@@ -36,10 +36,33 @@ class RuleFilesTest {
     }
 
     @Test
-    void theDefaultBasesAreTheWorkingDirectoryAndTheApplicationDirectory() {
-        assertThatThrownBy(() -> RuleFiles.locate("no-such-rules-file.yaml"))
-                .hasMessageContaining(Path.of("").toAbsolutePath().resolve("no-such-rules-file.yaml").toString());
-        assertThat(RuleFiles.applicationDirectory()).isPresent();
+    void theDefaultBasesAreTheWorkingDirectoryAndTheApplicationDirectory() throws Exception {
+        Path application = RuleFiles.applicationDirectory().orElseThrow(); // target/classes here
+        assertThat(application.resolve("io/procnet/rules/RuleFiles.class")).exists(); // the directory, not its parent
+        assertThatThrownBy(() -> RuleFiles.locate("no-such-rules-file.yaml")).hasMessage("no-such-rules-file.yaml:"
+                + " no such rule file (tried " + Path.of("").toAbsolutePath().resolve("no-such-rules-file.yaml") + ", "
+                + application.resolve("no-such-rules-file.yaml") + ")");
+        assertThat(RuleFiles.locate("pom.xml")).isEqualTo(Path.of("pom.xml").toAbsolutePath()); // the module's, the working directory
+    }
+
+    @Test
+    void aBlankHomeIsNoHome() {
+        Path application = RuleFiles.applicationDirectory().orElseThrow();
+        System.setProperty(RuleFiles.HOME_PROPERTY, " ");
+        try {
+            assertThat(RuleFiles.applicationDirectory()).contains(application);
+        } finally {
+            System.clearProperty(RuleFiles.HOME_PROPERTY);
+        }
+    }
+
+    @Test
+    void aFileOfTheLargestSizeIsRead(@TempDir Path dir) throws Exception {
+        byte[] lines = new byte[(int) RuleFiles.MAX_BYTES];
+        java.util.Arrays.fill(lines, (byte) '\n');
+        Path largest = Files.write(dir.resolve("rules.yaml"), lines);
+
+        assertThat(RuleFiles.read(largest)).hasSize((int) RuleFiles.MAX_BYTES);
     }
 
     @Test

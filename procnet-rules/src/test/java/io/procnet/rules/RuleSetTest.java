@@ -250,6 +250,16 @@ class RuleSetTest {
     }
 
     @Test
+    void aRuleSetSaysWhereItsRulesCameFrom() throws Exception {
+        RuleSet rules = RuleSet.parse("- match_name: nginx\n  type: service\n", "rules.yaml");
+        assertThat(rules).hasToString("RuleSet[1 rules from rules.yaml]");
+        assertThat(rules.followedBy(RuleSet.empty())).isSameAs(rules);
+        assertThat(RuleSet.empty()).hasToString("RuleSet[0 rules from no rules]");
+        assertThat(rules.followedBy(RuleSet.defaults()).toString()).startsWith("RuleSet[" + (1 + RuleSet.defaults().size())
+                + " rules from rules.yaml, then built-in default-rules.yaml]");
+    }
+
+    @Test
     void userRulesComeBeforeTheDefaults() throws Exception {
         RuleSet rules = RuleSet.parse("- match_name: nginx\n  type: service\n  label: Web\n", "rules.yaml")
                 .followedBy(RuleSet.defaults());

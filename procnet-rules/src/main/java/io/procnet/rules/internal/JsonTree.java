@@ -5,16 +5,30 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.procnet.rules.RuleFileException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads JSON text into a {@link TreeNode} with Jackson's streaming parser, which gives each token's position. */
 final class JsonTree {
     private static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * Where Jackson's messages name the list or mapping left open ("start marker at [Source: ...;
+     * line: 1, column: 2]"): in its own count of columns, so it is replaced by the position of the
+     * innermost open one in this class's.
+     */
+    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: [^\\]]*\\]");
 
     private final SourceText source;
+    /** The positions of the lists and mappings open at the parser's current token, innermost first. */
+    private final Deque<Position> open = new ArrayDeque<>();
 
     private JsonTree(SourceText source) {
         this.source = source;
@@ -33,24 +47,38 @@ final class JsonTree {
                         && tree.source.repairEscapeAt(tree.source.backslashBefore((int) location.getCharOffset()))) {
                     continue;
                 }
-                throw tree.error(location, "not valid JSON: " + problem.strip().replaceAll("\\s*\\R\\s*", " "));
+                throw tree.error(location, "not valid JSON: " + tree.withOurPositions(problem));
             } catch (IOException e) {
-                throw tree.source.error("not valid JSON: " + e.getMessage()); // a String source does no I/O
+                throw new UncheckedIOException("a String source does no I/O", e);
             }
         }
     }
 
     private TreeNode parse() throws IOException, RuleFileException {
+        open.clear();
         try (JsonParser parser = FACTORY.createParser(source.text())) {
-            if (parser.nextToken() == null) {
-                return null;
+            try {
+                if (parser.nextToken() == null) {
+                    return null;
+                }
+                TreeNode root = value(parser);
+                if (parser.nextToken() != null) {
+                    throw error(parser.currentTokenLocation(), "unexpected content after " + root.describe()
+                            + ", which should be the whole file");
+                }
+                return root;
+            } catch (StreamConstraintsException e) {
+                // a limit (nesting, number length) gives no place: it is the token just read
+                throw error(parser.currentTokenLocation(), "not valid JSON: " + withOurPositions(e.getOriginalMessage()));
             }
-            TreeNode root = value(parser);
-            if (parser.nextToken() != null) {
-                throw error(parser.currentTokenLocation(), "unexpected content after the end of the list");
-            }
-            return root;
         }
+    }
+
+    /** Jackson's message on one line, with the place of an open list or mapping in this file's positions. */
+    private String withOurPositions(String problem) {
+        String line = problem.strip().replaceAll("\\s*\\R\\s*", " ");
+        return open.isEmpty() ? line
+                : JACKSON_LOCATION.matcher(line).replaceAll(Matcher.quoteReplacement(open.peek().toString()));
     }
 
     /** The value that starts at the parser's current token, which is left on its last token. */
@@ -59,13 +87,16 @@ final class JsonTree {
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_ARRAY: {
+                open.push(position);
                 List<TreeNode> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     items.add(value(parser));
                 }
+                open.pop();
                 return new TreeNode.Sequence(position, items);
             }
             case START_OBJECT: {
+                open.push(position);
                 List<TreeNode.Entry> entries = new ArrayList<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
@@ -73,6 +104,7 @@ final class JsonTree {
                     parser.nextToken();
                     entries.add(new TreeNode.Entry(key, keyPosition, value(parser)));
                 }
+                open.pop();
                 return new TreeNode.Mapping(position, entries);
             }
             case VALUE_STRING:

@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 final class RequiredLiterals {
     /** Shorter runs are in too many texts to be worth a check. */
     static final int MIN_LENGTH = 3;
-    /** Escapes that stand for their character; the other escapes are classes, anchors or codes. */
+    /** Escapes that stand for their character. */
     private static final String ESCAPED_LITERALS = "\\.-/[](){}*+?|^$#&~ \"'!%,:;<=>@_`";
-    /** Escapes whose syntax this reading does not follow; a pattern with one gets no prefilter. */
-    private static final String UNREAD_ESCAPES = "QExuUpPkNc0123456789";
-    /** Escapes of one letter that match something other than their letter: skipped. */
+    /**
+     * Escapes of one letter that match something other than their letter: skipped. Any other
+     * escape ({@code \Q}, {@code \x41}, {@code \p{L}}, {@code \k<name>}, {@code \1}, ...) has a
+     * syntax this reading does not follow, and a pattern with one gets no prefilter.
+     */
     private static final String CLASS_ESCAPES = "sSdDwWbBAzZGhHvVRXtnrfae";
 
     private RequiredLiterals() {
@@ -31,10 +33,11 @@ final class RequiredLiterals {
      * literal of {@value #MIN_LENGTH} characters or more, or the pattern is beyond this reading.
      */
     static Optional<List<String>> of(String pattern, int flags) {
-        if ((flags & (Pattern.COMMENTS | Pattern.LITERAL)) != 0 || pattern.contains("(?") || pattern.contains("\\Q")
-                || pattern.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
-            // free spacing, inline flags and quoting change what characters mean; a quantifier
-            // after a character beyond the BMP applies to both its halves
+        if ((flags & (Pattern.COMMENTS | Pattern.LITERAL | Pattern.CANON_EQ)) != 0 || pattern.contains("(?")
+                || pattern.contains("\\Q") || pattern.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
+            // free spacing, inline flags and quoting change what characters mean; canonical
+            // equivalence matches an é in the pattern to an e and a combining accent in the text;
+            // a quantifier after a character beyond the BMP applies to both its halves
             return Optional.empty();
         }
         boolean ignoreCase = (flags & Pattern.CASE_INSENSITIVE) != 0;
@@ -43,35 +46,30 @@ final class RequiredLiterals {
         String longest = "";
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
-            int next = i + 1;
             Character literal = null;
             switch (c) {
                 case '\\' -> {
-                    if (next >= pattern.length() || UNREAD_ESCAPES.indexOf(pattern.charAt(next)) >= 0) {
+                    if (i + 1 == pattern.length()) {
                         return Optional.empty();
                     }
-                    char escaped = pattern.charAt(next);
+                    char escaped = pattern.charAt(++i);
                     if (ESCAPED_LITERALS.indexOf(escaped) >= 0) {
                         literal = escaped;
                     } else if (CLASS_ESCAPES.indexOf(escaped) < 0) {
                         return Optional.empty();
                     }
-                    i = next;
-                    next = i + 1;
                 }
                 case '(' -> {
                     i = skipGroup(pattern, i);
-                    if (i < 0) {
+                    if (i == -1) {
                         return Optional.empty();
                     }
-                    next = i + 1;
                 }
                 case '[' -> {
                     i = skipClass(pattern, i);
-                    if (i < 0) {
+                    if (i == -1) {
                         return Optional.empty();
                     }
-                    next = i + 1;
                 }
                 case '|' -> {
                     longest = longer(longest, run);
@@ -88,17 +86,17 @@ final class RequiredLiterals {
                 }
                 case '{' -> {
                     i = pattern.indexOf('}', i); // a counted quantifier: "a{2,3}" holds no literal 2
-                    if (i < 0) {
+                    if (i == -1) {
                         return Optional.empty();
                     }
-                    next = i + 1;
                 }
                 case '.', '^', '$', '*', '+', '?' -> {
                     // an atom that is no literal, or a quantifier: ends the run below
                 }
                 default -> literal = c;
             }
-            char quantifier = next < pattern.length() ? pattern.charAt(next) : 0;
+            // i is at the atom's last character; what follows may quantify it
+            char quantifier = i + 1 < pattern.length() ? pattern.charAt(i + 1) : 0;
             if (literal != null && quantifier != '*' && quantifier != '?' && quantifier != '{') {
                 if (ignoreCase && literal > 127) {
                     return Optional.empty(); // folding beyond ASCII is not one character to one
@@ -132,7 +130,7 @@ final class RequiredLiterals {
                 i++;
             } else if (c == '[') {
                 i = skipClass(pattern, i);
-                if (i < 0) {
+                if (i == -1) {
                     return -1;
                 }
             } else if (c == '(') {

@@ -164,10 +164,14 @@ public final class RuleReader {
                 || !(scalar.kind() == TreeNode.ScalarKind.INTEGER || scalar.kind() == TreeNode.ScalarKind.TEXT)) {
             throw error(value.position(), what + ", but is " + value.describe());
         }
+        String digits = scalar.text().strip().replace("_", "");
         long number;
         try {
-            number = Long.decode(scalar.text().strip().replace("_", ""));
+            number = Long.decode(digits);
         } catch (NumberFormatException e) {
+            if (digits.matches("[-+]?[0-9]+")) { // a whole number, only beyond a long
+                throw error(value.position(), what + " from " + min + " to " + max + ", but is " + digits);
+            }
             throw error(value.position(), what + ", but is " + value.describe());
         }
         if (number < min || number > max) {

@@ -77,11 +77,18 @@ public final class TextPattern {
             return regex.matcher(new BoundedText(text)).find();
         } catch (BoundedText.BudgetExceeded | StackOverflowError e) {
             // StackOverflowError: Java's regex engine recurses per repetition of some groups, (.|\s)* say
-            if (!warned.getAndSet(true)) {
-                LOG.log(System.Logger.Level.WARNING, "the regex " + written + " gave up on a text of " + text.length()
-                        + " characters (it backtracks or recurses too much): such texts do not match it");
-            }
+            warnOnce("gave up on a text of " + text.length() + " characters (it backtracks or recurses too much)");
             return false;
+        } catch (IndexOutOfBoundsException e) {
+            // the JDK's own bug: Java 17 reads past the end for \b{g}a+?\A on "aa"
+            warnOnce("failed on a text of " + text.length() + " characters (" + e + ")");
+            return false;
+        }
+    }
+
+    private void warnOnce(String what) {
+        if (!warned.getAndSet(true)) {
+            LOG.log(System.Logger.Level.WARNING, "the regex " + written + " " + what + ": such texts do not match it");
         }
     }
 
@@ -169,10 +176,10 @@ public final class TextPattern {
             int close = pattern.indexOf(')', i);
             if (c == '\\' && i + 1 < pattern.length()) {
                 out.append(c).append(pattern.charAt(++i));
-            } else if (pattern.startsWith("(?P<", i) && end > 0) {
+            } else if (pattern.startsWith("(?P<", i) && end != -1) {
                 out.append("(?<").append(javaGroupName(pattern.substring(i + 4, end), names)).append('>');
                 i = end;
-            } else if (pattern.startsWith("(?P=", i) && close > 0) {
+            } else if (pattern.startsWith("(?P=", i) && close != -1) {
                 out.append("\\k<").append(javaGroupName(pattern.substring(i + 4, close), names)).append('>');
                 i = close;
             } else {

@@ -1,25 +1,28 @@
 package io.procnet.rules.internal;
 
 import io.procnet.rules.RuleFileException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Reads YAML text into a {@link TreeNode}, through SnakeYAML's node graph, which keeps every position. */
 final class YamlTree {
@@ -47,10 +50,12 @@ final class YamlTree {
 
     private Node compose() throws RuleFileException {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowRecursiveKeys(false);
+        // the text's size is bounded where a file is read (RuleFiles.MAX_BYTES), not by SnakeYAML's 3 MiB
+        options.setCodePointLimit(Integer.MAX_VALUE);
         while (true) {
+            PlacedParser parser = new PlacedParser(new ParserImpl(new StreamReader(source.text()), options));
             try {
-                return new Yaml(new SafeConstructor(options)).compose(new StringReader(source.text()));
+                return new Composer(parser, new Resolver(), options).getSingleNode();
             } catch (MarkedYAMLException e) {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
@@ -58,13 +63,46 @@ final class YamlTree {
                 if (unknownEscape && mark != null && source.repairEscapeAt(source.indexOfCodePoint(mark.getIndex()) - 1)) {
                     continue;
                 }
-                throw error(mark, "not valid YAML: " + oneLine(problem));
+                throw error(mark, "not valid YAML: " + describe(e));
             } catch (ReaderException e) {
-                throw source.errorAt(source.indexOfCodePoint(e.getPosition()), "not valid YAML: "
-                        + oneLine(e.getMessage()));
+                // a lone high surrogate at the very end is reported one past it, counted in chars
+                int at = e.getMessage().startsWith("The last char is HighSurrogate") ? source.text().length() - 1
+                        : source.indexOfCodePoint(e.getPosition());
+                throw source.errorAt(at, "not valid YAML: " + oneLine(e.getMessage())
+                        + String.format(" (U+%04X)", e.getCodePoint()));
             } catch (YAMLException e) {
-                throw source.error("not valid YAML: " + oneLine(e.getMessage()));
+                // the composer's limits (nesting, aliases of collections) give no place: the node it looked at is it
+                throw error(parser.at, "not valid YAML: " + oneLine(e.getMessage()));
             }
+        }
+    }
+
+    /** A parser that remembers where the node the composer last asked about starts. */
+    private static final class PlacedParser implements Parser {
+        private final Parser parser;
+        private Mark at;
+
+        PlacedParser(Parser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            boolean is = parser.checkEvent(choice);
+            if (is) {
+                at = parser.peekEvent().getStartMark();
+            }
+            return is;
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public Event getEvent() {
+            return parser.getEvent();
         }
     }
 
@@ -134,6 +172,23 @@ final class YamlTree {
 
     private int index(Mark mark) {
         return mark == null ? 0 : source.indexOfCodePoint(mark.getIndex());
+    }
+
+    /**
+     * SnakeYAML's problem, with its context where there is one: what it was reading and where
+     * that started ("while scanning a quoted scalar"), or the first half of a sentence the
+     * problem ends ("expected a single document in the stream", "but found another document").
+     */
+    private String describe(MarkedYAMLException e) {
+        String problem = oneLine(e.getProblem() != null ? e.getProblem() : e.getContext());
+        if (e.getProblem() == null || e.getContext() == null) {
+            return problem;
+        }
+        if (problem.startsWith("but ")) {
+            return oneLine(e.getContext()) + ", " + problem;
+        }
+        return problem + " (" + oneLine(e.getContext())
+                + (e.getContextMark() == null ? "" : " at " + position(e.getContextMark())) + ")";
     }
 
     private static String oneLine(String text) {

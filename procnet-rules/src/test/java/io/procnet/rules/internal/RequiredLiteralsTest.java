@@ -6,6 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.junit.jupiter.api.Test;
 
 class RequiredLiteralsTest {
@@ -27,10 +35,42 @@ class RequiredLiteralsTest {
     }
 
     @Test
+    void escapesClassesAndGroupsEndARunOrBelongToIt() {
+        assertThat(of("ab\\\\cd")).contains(List.of("ab\\cd")); // an escaped backslash is a literal
+        assertThat(of("x\\.y\\.z")).contains(List.of("x.y.z"));
+        assertThat(of("abc\\sdef")).contains(List.of("abc")); // a class escape ends the run; the first longest wins
+        assertThat(of("ab\\.?cde")).contains(List.of("cde"));
+        assertThat(of("abcd+e")).contains(List.of("abcd"));
+        assertThat(of("abc(d[ef])ghij")).contains(List.of("ghij"));
+        assertThat(of("x(a(b)c)yzw")).contains(List.of("yzw"));
+        assertThat(of("(a\\))bcd")).contains(List.of("bcd"));
+        assertThat(of("[^a]bcd")).contains(List.of("bcd"));
+        assertThat(of("[]a]bcd")).contains(List.of("bcd")); // a ']' first in a class is a member
+        assertThat(of("[^]a]bcd")).contains(List.of("bcd"));
+        assertThat(of("[a[]b]]cde")).contains(List.of("cde"));
+        assertThat(of("[\\]]bcd")).contains(List.of("bcd"));
+        assertThat(of("abc|defg")).contains(List.of("abc", "defg")); // three characters are enough
+        assertThat(RequiredLiterals.of("ab\u007fcd", Pattern.CASE_INSENSITIVE)).contains(List.of("ab\u007fcd"));
+        assertThat(RequiredLiterals.of("ab\u0080cd", Pattern.CASE_INSENSITIVE)).isEmpty();
+    }
+
+    @Test
+    void patternsTheRegexEngineRejectsGetNoPrefilterAndNoError() {
+        for (String invalid : List.of("abc\\", "(abc", "x(a[bc", "x(ab\\", "[abc", "abc[", "abc[^", "abc[^]", "a{2bcd",
+                "abc)", "abc\\y")) {
+            assertThat(of(invalid)).as(invalid).isEmpty();
+        }
+    }
+
+    @Test
     void patternsWithoutAReliableLiteralGetNoPrefilter() {
         assertThat(of("^(postgres|postmaster)$")).isEmpty(); // everything is inside a group
         assertThat(of("nginx|.*")).isEmpty(); // one alternative needs nothing
         assertThat(of("ab")).isEmpty(); // too short to be worth it
+        assertThat(of("ab|defg")).isEmpty();
+        assertThat(of("\\x41bcd")).isEmpty(); // escapes with a syntax of their own
+        assertThat(of("\\p{L}bcd")).isEmpty();
+        assertThat(of("(a)\\1bcd")).isEmpty();
         assertThat(of("(?i)nginx")).isEmpty(); // inline flags
         assertThat(of("\\Qa.b\\E")).isEmpty();
         assertThat(of("caf\\u00e9s")).isEmpty();
@@ -39,6 +79,9 @@ class RequiredLiteralsTest {
         assertThat(of("a)bcd")).isEmpty();
         assertThat(of("[\\Q]abc[\\E]")).isEmpty(); // quoting: one class that matches "]abc["
         assertThat(of("ab\uD83D\uDE00?cd")).isEmpty(); // the ? applies to the whole emoji
+        // found by the property: with canonical equivalence "\u00e9aa" matches "e\u0301aa", which does not hold it
+        assertThat(RequiredLiterals.of("\u00e9aa", Pattern.CANON_EQ)).isEmpty();
+        assertThat(Pattern.compile("\u00e9aa", Pattern.CANON_EQ).matcher("e\u0301aa").find()).isTrue();
     }
 
     @Test
@@ -62,5 +105,60 @@ class RequiredLiteralsTest {
                         .isEqualTo(plain.matcher(text).find());
             }
         }
+    }
+
+    /** A regex and texts to try it on. */
+    record Case(RegexGrammar.Regex regex, List<String> texts) {
+    }
+
+    @Provide
+    Arbitrary<Case> regexesAndTexts() {
+        return RegexGrammar.regexes().flatMap(regex -> RegexGrammar.texts(regex).list().ofSize(10)
+                .map(texts -> new Case(regex, texts)));
+    }
+
+    /**
+     * The prefilter's promise: a text it skips is one the regex does not match; equivalently, a
+     * text the regex matches holds one of the literals (folded, when the regex ignores case). And
+     * a rule's regex, prefilter and all, matches just what the regex alone matches.
+     */
+    @Property(tries = 600, seed = "20261201", edgeCases = EdgeCasesMode.NONE)
+    @StatisticsReport(onFailureOnly = true)
+    void aTextThePrefilterSkipsIsNeverAMatch(@ForAll("regexesAndTexts") Case sample) {
+        Pattern regex;
+        try {
+            regex = Pattern.compile(sample.regex().written(), sample.regex().flags());
+        } catch (PatternSyntaxException e) {
+            Statistics.label("regex").collect("invalid");
+            return;
+        }
+        int flags = sample.regex().flags(); // not regex.flags(), which inline flags such as (?-i) change
+        Optional<List<String>> literals = RequiredLiterals.of(regex.pattern(), flags);
+        Statistics.label("regex").collect(literals.isPresent() ? "prefiltered" : "always run");
+        boolean ignoreCase = (flags & Pattern.CASE_INSENSITIVE) != 0;
+        TextPattern rule = flags == 0 || flags == (Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                ? TextPattern.parse("/" + regex.pattern() + "/" + (ignoreCase ? "i" : ""), TextPattern.Plain.CONTAINS)
+                : null;
+        for (String text : sample.texts()) {
+            boolean matches;
+            try {
+                matches = regex.matcher(new BoundedText(text, 100_000)).find();
+            } catch (BoundedText.BudgetExceeded | StackOverflowError | IndexOutOfBoundsException e) {
+                continue; // IndexOutOfBoundsException: a JDK bug, see TextPatternTest
+            }
+            if (literals.isPresent()) {
+                String subject = ignoreCase ? new MatchText(text).folded() : text;
+                boolean skipped = literals.get().stream().noneMatch(subject::contains);
+                Statistics.label("prefiltered texts").collect(matches ? "match" : skipped ? "skipped" : "run, no match");
+                assertThat(skipped && matches).as("%s skips %s, which it matches; literals %s", sample.regex(),
+                        text, literals.get()).isFalse();
+            }
+            if (rule != null) {
+                assertThat(rule.matches(text)).as("%s as a rule on %s", sample.regex(), text).isEqualTo(matches);
+            }
+        }
+        // not vacuous: many regexes get a prefilter, and many of their texts match
+        Statistics.label("regex").coverage(regexes -> regexes.check("prefiltered").percentage(p -> p >= 20));
+        Statistics.label("prefiltered texts").coverage(texts -> texts.check("match").percentage(p -> p >= 25));
     }
 }
