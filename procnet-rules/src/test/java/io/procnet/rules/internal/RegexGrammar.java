@@ -3,14 +3,10 @@ package io.procnet.rules.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
 
 /**
  * Random regexes from a small grammar for the prefilter's property, each with texts it is likely
@@ -18,7 +14,8 @@ import net.jqwik.api.Tuple.Tuple2;
  * boundary, an anchor or a possessive quantifier may still fail), so that matches are common
  * rather than a random text's rare luck. The grammar holds what the prefilter reads (literals,
  * escapes, classes with Java's odd corners, groups, quantifiers lazy and possessive, alternation)
- * and what it must give up on (inline flags, quoting, back references, Unicode escapes).
+ * and what it must give up on (inline flags, quoting, back references, Unicode escapes). Drawn
+ * from a seeded {@link SplittableRandom}, so a case is reproduced by its seed.
  */
 final class RegexGrammar {
     /** Characters that stand for themselves; a ']' or '}' alone is one too. */
@@ -33,17 +30,17 @@ final class RegexGrammar {
     private RegexGrammar() {
     }
 
-    /** A node of the regex: how it is written, and texts it matches. */
+    /** A node of the regex: how it is written, and a text it matches. */
     interface Node {
         String written();
 
-        Arbitrary<String> texts();
+        String text(SplittableRandom random);
     }
 
     private record Fixed(String written, List<String> matches) implements Node {
         @Override
-        public Arbitrary<String> texts() {
-            return Arbitraries.of(matches);
+        public String text(SplittableRandom random) {
+            return matches.get(random.nextInt(matches.size()));
         }
     }
 
@@ -54,11 +51,10 @@ final class RegexGrammar {
         }
 
         @Override
-        public Arbitrary<String> texts() {
-            if (nodes.isEmpty()) {
-                return Arbitraries.just("");
-            }
-            return Combinators.combine(nodes.stream().map(Node::texts).toList()).as(parts -> String.join("", parts));
+        public String text(SplittableRandom random) {
+            StringBuilder text = new StringBuilder();
+            nodes.forEach(node -> text.append(node.text(random)));
+            return text.toString();
         }
     }
 
@@ -69,8 +65,8 @@ final class RegexGrammar {
         }
 
         @Override
-        public Arbitrary<String> texts() {
-            return Arbitraries.oneOf(alternatives.stream().map(Node::texts).toList());
+        public String text(SplittableRandom random) {
+            return alternatives.get(random.nextInt(alternatives.size())).text(random);
         }
     }
 
@@ -81,8 +77,12 @@ final class RegexGrammar {
         }
 
         @Override
-        public Arbitrary<String> texts() {
-            return atom.texts().list().ofMinSize(min).ofMaxSize(max).map(parts -> String.join("", parts));
+        public String text(SplittableRandom random) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(min, max + 1); i > 0; i--) {
+                text.append(atom.text(random));
+            }
+            return text.toString();
         }
     }
 
@@ -98,101 +98,113 @@ final class RegexGrammar {
         }
     }
 
-    /** Regexes with their flags, top-level alternatives of sequences. */
-    static Arbitrary<Regex> regexes() {
-        Arbitrary<Node> top = sequence(2).list().ofMinSize(1).ofMaxSize(3).withSizeDistribution(RandomDistribution.uniform())
-                .map(list -> new Alternatives("", list, ""));
-        return Combinators.combine(top, flags()).as(Regex::new);
+    /** A regex with its flags: top-level alternatives of sequences. */
+    static Regex regex(SplittableRandom random) {
+        return new Regex(new Alternatives("", list(random, 1, 3, r -> sequence(r, 2)), ""), flags(random));
     }
 
-    /** Texts for a regex: what it likely matches, with noise around, or noise alone. */
-    static Arbitrary<String> texts(Regex regex) {
-        Arbitrary<String> noise = Arbitraries.strings().withChars(NOISE).ofMaxLength(6);
-        Arbitrary<String> likely = Combinators.combine(noise, regex.root().texts(), noise).as((a, b, c) -> a + b + c);
-        return Arbitraries.frequencyOf(List.of(Tuple.of(6, likely), Tuple.of(1, noise)));
+    /** A text for a regex: what it likely matches, with noise around (6 in 7), or noise alone. */
+    static String text(Regex regex, SplittableRandom random) {
+        return random.nextInt(7) < 6 ? noise(random) + regex.root().text(random) + noise(random) : noise(random);
     }
 
-    private static Arbitrary<Integer> flags() {
+    private static String noise(SplittableRandom random) {
+        StringBuilder noise = new StringBuilder();
+        for (int i = random.nextInt(7); i > 0; i--) {
+            noise.append(NOISE.charAt(random.nextInt(NOISE.length())));
+        }
+        return noise.toString();
+    }
+
+    private static int flags(SplittableRandom random) {
         int caseInsensitive = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE; // what TextPattern's i gives
-        return Arbitraries.frequency(Tuple.of(6, 0), Tuple.of(6, caseInsensitive), Tuple.of(2, Pattern.CASE_INSENSITIVE),
-                Tuple.of(1, Pattern.MULTILINE), Tuple.of(1, Pattern.DOTALL), Tuple.of(1, Pattern.UNICODE_CHARACTER_CLASS),
-                Tuple.of(1, caseInsensitive | Pattern.UNICODE_CHARACTER_CLASS), Tuple.of(1, Pattern.COMMENTS),
-                Tuple.of(1, Pattern.LITERAL), Tuple.of(1, Pattern.CANON_EQ), Tuple.of(1, Pattern.CANON_EQ | caseInsensitive));
+        return weighted(random, new int[] {6, 6, 2, 1, 1, 1, 1, 1, 1, 1, 1}, new Integer[] {0, caseInsensitive,
+            Pattern.CASE_INSENSITIVE, Pattern.MULTILINE, Pattern.DOTALL, Pattern.UNICODE_CHARACTER_CLASS,
+            caseInsensitive | Pattern.UNICODE_CHARACTER_CLASS, Pattern.COMMENTS, Pattern.LITERAL, Pattern.CANON_EQ,
+            Pattern.CANON_EQ | caseInsensitive});
     }
 
-    private static Arbitrary<Node> alternatives(String open, String close, int depth) {
-        return sequence(depth).list().ofMinSize(1).ofMaxSize(3).map(list -> new Alternatives(open, list, close));
-    }
-
-    private static Arbitrary<Node> sequence(int depth) {
-        return piece(depth).list().ofMinSize(1).ofMaxSize(6).withSizeDistribution(RandomDistribution.uniform())
-                .map(Sequence::new);
+    private static Node sequence(SplittableRandom random, int depth) {
+        return new Sequence(list(random, 1, 6, r -> piece(r, depth)));
     }
 
     /** An atom, a single character quantified, or a word: plain characters in a row, as command lines hold them. */
-    private static Arbitrary<Node> piece(int depth) {
-        Arbitrary<Node> quantified = Combinators.combine(single(), quantifiers())
-                .as((node, q) -> new Quantified(node, q.written(), q.min(), q.max()));
-        Arbitrary<Node> word = plain().list().ofMinSize(2).ofMaxSize(5).map(Sequence::new);
-        return Arbitraries.frequencyOf(List.of(Tuple.of(8, atom(depth)), Tuple.of(3, quantified), Tuple.of(12, word)));
-    }
-
-    private record Quantifier(String written, int min, int max) {
-    }
-
-    private static Arbitrary<Quantifier> quantifiers() {
-        Arbitrary<Quantifier> greedy = Arbitraries.of(new Quantifier("*", 0, 3), new Quantifier("+", 1, 3),
-                new Quantifier("?", 0, 1), new Quantifier("{2}", 2, 2), new Quantifier("{0}", 0, 0),
-                new Quantifier("{1,3}", 1, 3), new Quantifier("{0,2}", 0, 2), new Quantifier("{2,}", 2, 4));
-        return Combinators.combine(greedy, Arbitraries.of("", "", "?", "+"))
-                .as((q, mode) -> new Quantifier(q.written() + mode, q.min(), q.max()));
+    private static Node piece(SplittableRandom random, int depth) {
+        int choice = random.nextInt(8 + 3 + 12);
+        if (choice < 8) {
+            return atom(random, depth);
+        }
+        if (choice < 11) {
+            Node single = single(random);
+            String[] greedy = {"*", "+", "?", "{2}", "{0}", "{1,3}", "{0,2}", "{2,}"};
+            int[][] bounds = {{0, 3}, {1, 3}, {0, 1}, {2, 2}, {0, 0}, {1, 3}, {0, 2}, {2, 4}};
+            int q = random.nextInt(greedy.length);
+            String mode = new String[] {"", "", "?", "+"}[random.nextInt(4)];
+            return new Quantified(single, greedy[q] + mode, bounds[q][0], bounds[q][1]);
+        }
+        return new Sequence(list(random, 2, 5, RegexGrammar::plain));
     }
 
     /** What a quantifier may follow: one character, an escape, a class, a group. */
-    private static Arbitrary<Node> single() {
-        return Arbitraries.frequencyOf(List.of(Tuple.of(6, plain()), Tuple.of(2, escaped()), Tuple.of(2, classEscapes()),
-                Tuple.of(2, classes()), Tuple.of(1, plain().list().ofMinSize(1).ofMaxSize(3).<Node>map(Sequence::new)
-                        .list().ofMinSize(1).ofMaxSize(3).map(words -> new Alternatives("(", words, ")")))));
-    }
-
-    private static Arbitrary<Node> atom(int depth) {
-        List<Tuple2<Integer, Arbitrary<Node>>> choices = new ArrayList<>();
-        choices.add(Tuple.of(10, plain()));
-        choices.add(Tuple.of(4, escaped()));
-        choices.add(Tuple.of(4, classEscapes()));
-        choices.add(Tuple.of(2, nodes(fixed(".", "a", "\n", "\u00e9"), fixed("^", ""), fixed("$", ""))));
-        choices.add(Tuple.of(4, classes()));
-        // what the prefilter does not read, so it must give up
-        choices.add(Tuple.of(1, nodes(
-                fixed("\\Qa.b\\E", "a.b"), fixed("\\x41", "A"), fixed("\\u00e9", "\u00e9"), fixed("\\0101", "A"),
-                fixed("\\p{L}", "k"), fixed("\\N{LATIN SMALL LETTER E WITH ACUTE}", "\u00e9"), fixed("\\cI", "\t"),
-                fixed("(?i)", ""), fixed("(?-i)", ""), fixed("(?x)", ""), fixed("\uD83D\uDE00", "\uD83D\uDE00"),
-                fixed("\\k<n>", ""), fixed("\\1", ""))));
-        if (depth > 0) {
-            choices.add(Tuple.of(4, Combinators.combine(Arbitraries.of("(", "(", "(", "(", "(", "(", "(?:", "(?i:", "(?=", "(?<n>"),
-                    sequence(depth - 1).list().ofMinSize(1).ofMaxSize(3)).as((open, list) -> new Alternatives(open, list, ")"))));
+    private static Node single(SplittableRandom random) {
+        int choice = random.nextInt(6 + 2 + 2 + 2 + 1);
+        if (choice < 6) {
+            return plain(random);
         }
-        return Arbitraries.frequencyOf(choices);
+        if (choice < 8) {
+            return escaped(random);
+        }
+        if (choice < 10) {
+            return pick(random, classEscapes());
+        }
+        if (choice < 12) {
+            return pick(random, classes());
+        }
+        return new Alternatives("(", list(random, 1, 3, r -> new Sequence(list(r, 1, 3, RegexGrammar::plain))), ")");
     }
 
-    private static Arbitrary<Node> classEscapes() {
-        return nodes(fixed("\\d", "7"), fixed("\\D", "x"), fixed("\\s", " "), fixed("\\S", "x"), fixed("\\w", "k"),
+    private static Node atom(SplittableRandom random, int depth) {
+        int choice = random.nextInt(10 + 4 + 4 + 2 + 4 + 1 + (depth > 0 ? 4 : 0));
+        if (choice < 10) {
+            return plain(random);
+        }
+        if (choice < 14) {
+            return escaped(random);
+        }
+        if (choice < 18) {
+            return pick(random, classEscapes());
+        }
+        if (choice < 20) {
+            return pick(random, List.of(fixed(".", "a", "\n", "\u00e9"), fixed("^", ""), fixed("$", "")));
+        }
+        if (choice < 24) {
+            return pick(random, classes());
+        }
+        if (choice < 25) { // what the prefilter does not read, so it must give up
+            return pick(random, List.of(
+                    fixed("\\Qa.b\\E", "a.b"), fixed("\\x41", "A"), fixed("\\u00e9", "\u00e9"), fixed("\\0101", "A"),
+                    fixed("\\p{L}", "k"), fixed("\\N{LATIN SMALL LETTER E WITH ACUTE}", "\u00e9"), fixed("\\cI", "\t"),
+                    fixed("(?i)", ""), fixed("(?-i)", ""), fixed("(?x)", ""), fixed("\uD83D\uDE00", "\uD83D\uDE00"),
+                    fixed("\\k<n>", ""), fixed("\\1", "")));
+        }
+        String[] opens = {"(", "(", "(", "(", "(", "(", "(?:", "(?i:", "(?=", "(?<n>"};
+        return new Alternatives(opens[random.nextInt(opens.length)], list(random, 1, 3, r -> sequence(r, depth - 1)), ")");
+    }
+
+    private static List<Node> classEscapes() {
+        return List.of(fixed("\\d", "7"), fixed("\\D", "x"), fixed("\\s", " "), fixed("\\S", "x"), fixed("\\w", "k"),
                 fixed("\\W", "-"), fixed("\\b", ""), fixed("\\B", ""), fixed("\\t", "\t"), fixed("\\n", "\n"),
                 fixed("\\R", "\r\n"), fixed("\\h", " "), fixed("\\A", ""), fixed("\\z", ""), fixed("\\Z", ""),
                 fixed("\\G", ""), fixed("\\X", "e\u0301"), fixed("\\b{g}", ""));
     }
 
     /** Classes, with Java's corners: a ']' first is a member, classes nest and intersect, quoting inside. */
-    private static Arbitrary<Node> classes() {
-        return nodes(fixed("[abc]", "a", "c"), fixed("[^a]", "b", "K"), fixed("[a-c]", "b"), fixed("[]a]", "]", "a"),
+    private static List<Node> classes() {
+        return List.of(fixed("[abc]", "a", "c"), fixed("[^a]", "b", "K"), fixed("[a-c]", "b"), fixed("[]a]", "]", "a"),
                 fixed("[^]a]", "b"), fixed("[a[bc]]", "a", "c"), fixed("[a-z&&[^b]]", "a", "z"),
                 fixed("[\\]a]", "]"), fixed("[.]", "."), fixed("[|(]", "|", "("), fixed("[)]", ")"),
                 fixed("[\\[]", "["), fixed("[a[]b]]", "]", "b"), fixed("[\\Q]abc[\\E]", "]", "a", "["),
                 fixed("[\\\\]", "\\"), fixed("[-a]", "-"), fixed("[a-]", "-"), fixed("[^\\]]", "a"));
-    }
-
-    private static Arbitrary<Node> nodes(Node... nodes) {
-        return Arbitraries.of(List.of(nodes));
     }
 
     private static Fixed fixed(String written, String... matches) {
@@ -200,22 +212,47 @@ final class RegexGrammar {
     }
 
     /** A character that stands for itself, in texts in either case (or decomposed, for CANON_EQ). */
-    private static Arbitrary<Node> plain() {
-        Arbitrary<Character> ascii = Arbitraries.of(PLAIN.chars().mapToObj(c -> (char) c).toList());
-        Arbitrary<Character> beyond = Arbitraries.of(PLAIN_BEYOND_ASCII.chars().mapToObj(c -> (char) c).toList());
-        return Arbitraries.frequencyOf(List.of(Tuple.of(12, ascii), Tuple.of(1, beyond))).map(c -> {
-            String itself = String.valueOf(c);
-            List<String> matches = new ArrayList<>(List.of(itself, itself, itself, itself.toUpperCase(Locale.ROOT),
-                    itself.toLowerCase(Locale.ROOT)));
-            if (c == '\u00e9') {
-                matches.add("e\u0301");
-            }
-            return new Fixed(String.valueOf(c), matches);
-        });
+    private static Node plain(SplittableRandom random) {
+        String from = random.nextInt(13) < 12 ? PLAIN : PLAIN_BEYOND_ASCII;
+        char c = from.charAt(random.nextInt(from.length()));
+        String itself = String.valueOf(c);
+        List<String> matches = new ArrayList<>(List.of(itself, itself, itself, itself.toUpperCase(Locale.ROOT),
+                itself.toLowerCase(Locale.ROOT)));
+        if (c == '\u00e9') {
+            matches.add("e\u0301");
+        }
+        return new Fixed(itself, matches);
     }
 
-    private static Arbitrary<Node> escaped() {
-        return Arbitraries.of(ESCAPED.chars().mapToObj(c -> (char) c).toList())
-                .map(c -> new Fixed("\\" + c, List.of(String.valueOf(c))));
+    private static Node escaped(SplittableRandom random) {
+        char c = ESCAPED.charAt(random.nextInt(ESCAPED.length()));
+        return new Fixed("\\" + c, List.of(String.valueOf(c)));
+    }
+
+    private static <T> List<T> list(SplittableRandom random, int min, int max, Function<SplittableRandom, T> element) {
+        List<T> list = new ArrayList<>();
+        for (int i = random.nextInt(min, max + 1); i > 0; i--) {
+            list.add(element.apply(random));
+        }
+        return list;
+    }
+
+    private static <T> T pick(SplittableRandom random, List<T> choices) {
+        return choices.get(random.nextInt(choices.size()));
+    }
+
+    private static <T> T weighted(SplittableRandom random, int[] weights, T[] values) {
+        int total = 0;
+        for (int weight : weights) {
+            total += weight;
+        }
+        int at = random.nextInt(total);
+        for (int i = 0; i < weights.length; i++) {
+            at -= weights[i];
+            if (at < 0) {
+                return values[i];
+            }
+        }
+        throw new AssertionError("weights sum to " + total);
     }
 }
