@@ -70,7 +70,8 @@ class BytesTest {
         assertThat(Bytes.garbageAfter(new SplittableRandom(11), FIXTURE, 10, 128)).isEqualTo(all);
         assertThat(Bytes.garbage(new SplittableRandom(3), 100)).isEqualTo(Bytes.garbage(new SplittableRandom(3), 100))
                 .isNotEqualTo(new byte[100]);
-        assertThatThrownBy(() -> Bytes.garbageAfter(random, FIXTURE, 10, -1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Bytes.garbageAfter(random, FIXTURE, 10, -1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("count -1 < 0");
     }
 }

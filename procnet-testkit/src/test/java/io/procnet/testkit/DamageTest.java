@@ -127,7 +127,8 @@ class DamageTest {
                 if (copy.toString().matches("16-bit 4660 at \\d+")) {
                     int at = Integer.parseInt(copy.toString().replaceAll(".* at ", ""));
                     assertThat(at % 2).as(copy.toString()).isZero();
-                    byte[] expected = order == ByteOrder.LITTLE_ENDIAN ? new byte[] {0x34, 0x12} : new byte[] {0x12, 0x34};
+                    byte[] expected = order == ByteOrder.LITTLE_ENDIAN ? new byte[] {0x34, 0x12}
+                            : new byte[] {0x12, 0x34};
                     assertThat(Arrays.copyOfRange(copy.bytes(), at, at + 2)).as(copy.toString()).isEqualTo(expected);
                     seen = true;
                 }
