@@ -89,7 +89,8 @@ public final class Damage {
 
     /**
      * This recipe with {@code more} telling words besides its own: the sizes of the format's
-     * headers and structures, and the values either side of them. Binary recipes only write words.
+     * headers and structures, and the values either side of them. Only binary recipes write words;
+     * a text recipe keeps them and writes none.
      *
      * @param more 16- or 32-bit values (a 16-bit field takes the low 16 bits)
      * @return a new recipe

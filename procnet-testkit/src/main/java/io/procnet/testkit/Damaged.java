@@ -6,8 +6,9 @@ import java.util.BitSet;
  * A damaged copy of a fixture, made by a {@link Damage}: its bytes, which of them differ from the
  * original, and its edits in words ({@link #toString()}), for a failure's message.
  *
- * <p>Not thread-safe to change, and not to be changed: {@link #bytes()} is the copy itself, not a
- * copy of it, so that a trial pays for one clone of the fixture.
+ * <p>{@link #bytes()} is the copy itself, not a copy of it, so that a trial pays for one clone of
+ * the fixture: nothing is to write to it. Unwritten, a copy is immutable and may be shared
+ * between threads.
  */
 public final class Damaged {
     private final byte[] bytes;
