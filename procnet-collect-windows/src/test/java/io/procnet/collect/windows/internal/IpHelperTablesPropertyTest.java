@@ -3,9 +3,12 @@ package io.procnet.collect.windows.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.procnet.collect.windows.internal.IpHelperTables.Table;
-import io.procnet.collect.windows.internal.Trials.Mutation;
 import io.procnet.model.SocketEntry;
 import io.procnet.spi.AddressCache;
+import io.procnet.testkit.Bytes;
+import io.procnet.testkit.Damage;
+import io.procnet.testkit.Damaged;
+import io.procnet.testkit.Trials;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * the whole table or is counted as skipped; nothing at or past the length is read.
  */
 class IpHelperTablesPropertyTest {
+    /** Damage to Windows' little-endian fields: 1 to 8 edits a copy. */
+    private static final Damage DAMAGE = Damage.binary(ByteOrder.LITTLE_ENDIAN).edits(8);
     private final AddressCache addresses = new AddressCache();
 
     /** A recorded table and its rows. */
@@ -54,7 +59,7 @@ class IpHelperTablesPropertyTest {
     void everyCutDecodesTheRowsThatFitAndCountsTheOthersAsSkipped() {
         for (Recorded table : recorded()) {
             for (int length = 0; length <= table.bytes().length; length++) {
-                Decoded cut = decode(table.table(), Trials.cut(table.bytes(), length), length);
+                Decoded cut = decode(table.table(), Bytes.cut(table.bytes(), length), length);
                 String what = table.table() + " cut at " + length;
                 if (length < IpHelperTables.ROWS) {
                     assertThat(cut.rows()).as(what).isEmpty();
@@ -74,11 +79,10 @@ class IpHelperTablesPropertyTest {
         Trials.run("tables: garbage after the length", 300, random -> {
             for (Recorded table : tables) {
                 for (int length = 0; length <= table.bytes().length; length++) {
-                    Decoded exact = decode(table.table(), Trials.cut(table.bytes(), length), length);
+                    Decoded exact = decode(table.table(), Bytes.cut(table.bytes(), length), length);
                     // garbage both past the length within the buffer's limit, and past the limit
-                    byte[] withTail = Trials.garbage(random, length + 1 + random.nextInt(200));
-                    System.arraycopy(table.bytes(), 0, withTail, 0, length);
-                    ByteBuffer amid = Trials.amidGarbage(random, withTail);
+                    byte[] withTail = Bytes.garbageAfter(random, table.bytes(), length, 1 + random.nextInt(200));
+                    ByteBuffer amid = Bytes.amidGarbage(random, withTail);
                     assertThat(decode(table.table(), amid, length)).as(table.table() + " cut at " + length).isEqualTo(exact);
                 }
             }
@@ -91,17 +95,17 @@ class IpHelperTablesPropertyTest {
         Trials.run("tables: bytes overwritten", 50_000, random -> {
             Recorded table = tables.get(random.nextInt(tables.size()));
             int rowLength = table.table().rowLength;
-            Mutation mutation = Mutation.of(random, table.bytes(), 0, table.bytes().length);
+            Damaged mutation = DAMAGE.copy(random, table.bytes());
             int length = random.nextInt(4) == 0 ? random.nextInt(table.bytes().length + 1) : table.bytes().length;
             String what = table.table() + " with " + mutation + ", cut at " + length;
 
-            Decoded decoded = decode(table.table(), ByteBuffer.wrap(mutation.bytes), length);
+            Decoded decoded = decode(table.table(), ByteBuffer.wrap(mutation.bytes()), length);
 
             if (length < IpHelperTables.ROWS) {
                 assertThat(decoded.rows()).as(what).isEmpty();
                 return;
             }
-            long promised = ByteBuffer.wrap(mutation.bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(0) & 0xFFFF_FFFFL;
+            long promised = ByteBuffer.wrap(mutation.bytes()).order(ByteOrder.LITTLE_ENDIAN).getInt(0) & 0xFFFF_FFFFL;
             int fit = (int) Math.min(promised, (length - IpHelperTables.ROWS) / rowLength);
             assertThat(decoded.rows()).as(what).hasSize(fit);
             assertThat(decoded.skipped()).as(what).isEqualTo((int) Math.min(Integer.MAX_VALUE, promised - fit));
@@ -109,7 +113,7 @@ class IpHelperTablesPropertyTest {
                 SocketEntry row = decoded.rows().get(i);
                 assertThat(row.pid()).as(what).isNotZero(); // pid 0 is no owner
                 int at = IpHelperTables.ROWS + i * rowLength;
-                if (!mutation.touches(at, at + rowLength)) {
+                if (!mutation.touched(at, at + rowLength)) {
                     assertThat(row).as(what + ": row " + i).isEqualTo(table.rows().get(i));
                 }
             }

@@ -2,7 +2,10 @@ package io.procnet.collect.windows.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.procnet.collect.windows.internal.Trials.Mutation;
+import io.procnet.testkit.Bytes;
+import io.procnet.testkit.Damage;
+import io.procnet.testkit.Damaged;
+import io.procnet.testkit.Trials;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * skipped); nothing past the buffer's limit is read.
  */
 class WindowsStructsPropertyTest {
+    /** Damage to Windows' little-endian fields: 1 to 8 edits a copy. */
+    private static final Damage DAMAGE = Damage.binary(ByteOrder.LITTLE_ENDIAN).edits(8);
 
     /**
      * A recorded structure and one decoder of it: {@code none} is what the decoder gives for bytes
@@ -35,8 +40,8 @@ class WindowsStructsPropertyTest {
             return decode.apply(ByteBuffer.wrap(bytes));
         }
 
-        boolean touched(Mutation mutation) {
-            return Arrays.stream(fields).anyMatch(field -> mutation.touches(field[0], field[1]));
+        boolean touched(Damaged mutation) {
+            return Arrays.stream(fields).anyMatch(field -> mutation.touched(field[0], field[1]));
         }
 
         @Override
@@ -93,7 +98,7 @@ class WindowsStructsPropertyTest {
         for (Single single : singles()) {
             Object whole = single.whole();
             for (int length = 0; length <= single.bytes().length; length++) {
-                assertThat(single.decode().apply(Trials.cut(single.bytes(), length))).as(single + " cut at " + length)
+                assertThat(single.decode().apply(Bytes.cut(single.bytes(), length))).as(single + " cut at " + length)
                         .isEqualTo(length < single.size() ? single.none() : whole);
             }
         }
@@ -106,7 +111,7 @@ class WindowsStructsPropertyTest {
             for (Single single : singles) {
                 for (int length = 0; length <= single.bytes().length; length++) {
                     byte[] cut = Arrays.copyOf(single.bytes(), length);
-                    assertThat(single.decode().apply(Trials.amidGarbage(random, cut))).as(single + " cut at " + length)
+                    assertThat(single.decode().apply(Bytes.amidGarbage(random, cut))).as(single + " cut at " + length)
                             .isEqualTo(single.decode().apply(ByteBuffer.wrap(cut)));
                 }
             }
@@ -118,11 +123,11 @@ class WindowsStructsPropertyTest {
         List<Single> singles = singles();
         Trials.run("structs: bytes overwritten", 50_000, random -> {
             Single single = singles.get(random.nextInt(singles.size()));
-            Mutation mutation = Mutation.of(random, single.bytes(), 0, single.bytes().length);
+            Damaged mutation = DAMAGE.copy(random, single.bytes());
             int length = random.nextInt(4) == 0 ? random.nextInt(single.bytes().length + 1) : single.bytes().length;
             String what = single + " with " + mutation + ", cut at " + length;
 
-            Object value = single.decode().apply(ByteBuffer.wrap(mutation.bytes, 0, length).slice());
+            Object value = single.decode().apply(ByteBuffer.wrap(mutation.bytes(), 0, length).slice());
 
             if (!single.touched(mutation)) {
                 assertThat(value).as(what).isEqualTo(length < single.size() ? single.none() : single.whole());
@@ -131,7 +136,7 @@ class WindowsStructsPropertyTest {
                 assertThat(entry.exeFile()).as(what).doesNotContain("\0").hasSizeLessThan(WindowsStructs.MAX_PATH);
             }
             if (value instanceof String text) { // Length bytes of UTF-16: fewer characters when a surrogate is unpaired
-                int lengthBytes = ByteBuffer.wrap(mutation.bytes).order(ByteOrder.LITTLE_ENDIAN).getShort(0) & 0xFFFF;
+                int lengthBytes = ByteBuffer.wrap(mutation.bytes()).order(ByteOrder.LITTLE_ENDIAN).getShort(0) & 0xFFFF;
                 assertThat(text).as(what).hasSizeLessThanOrEqualTo((lengthBytes + 1) / 2);
             }
         });
@@ -272,17 +277,13 @@ class WindowsStructsPropertyTest {
             expected[length] = services.expectedAt(length);
         }
         Trials.run("services: garbage around the buffer", 10, random -> {
-            int before = random.nextInt(64);
-            byte[] garbage = Trials.garbage(random, before + n + 1 + random.nextInt(256));
-            byte[] all = garbage.clone();
-            System.arraycopy(services.bytes, 0, all, before, n);
+            ByteBuffer b = Bytes.amidGarbage(random, services.bytes);
             // from the whole buffer down to none: each step turns the last byte of the cut into garbage
             for (int length = n; length >= 0; length--) {
-                ByteBuffer b = ByteBuffer.wrap(all, before, all.length - before).slice().limit(length);
-                b.position(random.nextInt(length + 1));
+                b.limit(length).position(random.nextInt(length + 1));
                 assertThat(Decoded.of(b, services.base, services.count)).as("cut at " + length).isEqualTo(expected[length]);
                 if (length > 0) {
-                    all[before + length - 1] = garbage[before + length - 1];
+                    b.put(length - 1, (byte) random.nextInt(256));
                 }
             }
         });
@@ -293,7 +294,7 @@ class WindowsStructsPropertyTest {
         Services services = new Services();
         int used = services.entries.stream().mapToInt(Service::nameEnd).max().orElseThrow() + 64;
         Trials.run("services: bytes overwritten", 20_000, random -> {
-            Mutation mutation = Mutation.of(random, services.bytes, 0, used);
+            Damaged mutation = DAMAGE.copy(random, services.bytes, 0, used);
             boolean otherCount = random.nextInt(8) == 0;
             int count = otherCount ? (int) edgeOrRandom(random) : services.count;
             boolean otherBase = random.nextInt(8) == 0;
@@ -301,10 +302,10 @@ class WindowsStructsPropertyTest {
             int length = random.nextInt(4) == 0 ? random.nextInt(used) : services.bytes.length;
             String what = mutation + ", count " + count + ", base " + base + ", cut at " + length;
 
-            Decoded decoded = Decoded.of(ByteBuffer.wrap(mutation.bytes, 0, length).slice(), base, count);
+            Decoded decoded = Decoded.of(ByteBuffer.wrap(mutation.bytes(), 0, length).slice(), base, count);
 
             int fit = Math.min(Math.max(count, 0), length / WindowsStructs.SERVICE_ENTRY_SIZE);
-            ByteBuffer le = ByteBuffer.wrap(mutation.bytes).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer le = ByteBuffer.wrap(mutation.bytes()).order(ByteOrder.LITTLE_ENDIAN);
             int stopped = 0;
             for (int i = 0; i < fit; i++) {
                 stopped += le.getInt(i * WindowsStructs.SERVICE_ENTRY_SIZE + WindowsStructs.SERVICE_PID) == 0 ? 1 : 0;
@@ -318,8 +319,8 @@ class WindowsStructsPropertyTest {
                 for (Service service : services.entries) {
                     int entry = service.index() * WindowsStructs.SERVICE_ENTRY_SIZE;
                     if (service.index() < fit && service.nameEnd() <= length
-                            && !mutation.touches(entry, entry + WindowsStructs.SERVICE_ENTRY_SIZE)
-                            && !mutation.touches(service.nameFrom(), service.nameEnd())) {
+                            && !mutation.touched(entry, entry + WindowsStructs.SERVICE_ENTRY_SIZE)
+                            && !mutation.touched(service.nameFrom(), service.nameEnd())) {
                         assertThat(decoded.byPid().get(service.pid())).as(what + ": " + service).contains(service.name());
                     }
                 }

@@ -2,10 +2,12 @@ package io.procnet.collect.posix.internal.ss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.procnet.collect.posix.internal.Damage;
 import io.procnet.collect.posix.internal.Fixtures;
 import io.procnet.model.Protocol;
 import io.procnet.model.SocketEntry;
+import io.procnet.testkit.Damage;
+import io.procnet.testkit.Damaged;
+import io.procnet.testkit.Trials;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +18,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Properties of the parser over every recorded output, cut at every length and damaged
- * ({@link Damage}); the text is made from the bytes as the collector makes it, so a cut may fall
- * inside a character of a hostile name. Whatever the text, nothing escapes. A cut output gives the
- * rows of its whole sockets (a socket line and its {@code -i} line), and its cut socket either as
- * in the whole output or counted as malformed; a damaged one gives every socket it did not touch
- * as it was.
+ * ({@link Damage}, on seeded {@link Trials}); the text is made from the bytes as the collector
+ * makes it, so a cut may fall inside a character of a hostile name. Whatever the text, nothing
+ * escapes. A cut output gives the rows of its whole sockets (a socket line and its {@code -i}
+ * line), and its cut socket either as in the whole output or counted as malformed; a damaged one
+ * gives every socket it did not touch as it was.
  *
  * <p>One cut cannot be told from whole output: right after a socket line's newline, before its
  * {@code -i} line, which reads as a socket ss printed without one (as without {@code -i}). That
  * socket comes without counters, and is otherwise as in the whole output.
  */
 class SsParserPropertyTest {
+    /** Copies per fixture: enough to reach every line of the small fixtures many times over, in about a second. */
+    private static final int COPIES = 1_000;
 
     /** A socket of the output: where its line starts, that line's newline, and the newline of its -i line (or the same). */
     private record Socket(int start, int newline, int end) {
@@ -85,7 +89,8 @@ class SsParserPropertyTest {
         byte[] bytes = Fixtures.bytes(SsParserPropertyTest.class, fixture);
         List<SsParser.Row> wholeRows = parse(bytes, bytes.length, protocol).rows();
         List<Socket> sockets = sockets(bytes);
-        for (Damage.Copy copy : Damage.copies(fixture, bytes, Damage.Kind.TEXT, Damage.COPIES)) {
+        Trials.run(fixture + ": damaged", COPIES, random -> {
+            Damaged copy = Damage.text().copy(random, bytes);
             SsParser.Parsed damaged;
             try {
                 damaged = parse(copy.bytes(), copy.bytes().length, protocol);
@@ -103,7 +108,7 @@ class SsParserPropertyTest {
             if (!kept.isEmpty()) { // AssertJ finds no empty subsequence in a list that is not empty
                 assertThat(damaged.rows()).as(copy.toString()).containsSubsequence(kept);
             }
-        }
+        });
     }
 
     private static SsParser.Row withoutCounters(SsParser.Row row) {

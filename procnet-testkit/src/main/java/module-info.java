@@ -1,0 +1,9 @@
+/**
+ * The Procnet test kit: seeded random trials, damaged copies of recorded fixtures, and fixtures
+ * cut short or surrounded by garbage, for the property tests of every module. Depends on nothing
+ * but the JDK (a failing trial is an {@link AssertionError}, which any test framework reports);
+ * other modules use it in test scope only.
+ */
+module io.procnet.testkit {
+    exports io.procnet.testkit;
+}
