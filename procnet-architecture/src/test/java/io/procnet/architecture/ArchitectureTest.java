@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The arrows of {@code DESIGN.md} (section Modules), held on the compiled main classes of every
- * module: each module is its packages, and its {@code internal} packages are its own.
+ * The arrows of the design (Procnet's architecture document, section Modules), held on the compiled
+ * main classes of every module: each module is its packages, and its {@code internal} packages are
+ * its own.
  */
 class ArchitectureTest {
     /** A module of the reactor: its packages, and those of them that are internal. */
@@ -97,6 +98,13 @@ class ArchitectureTest {
                     .because(module.name() + " depends on procnet-core only among the modules")
                     .check(classes);
         }
+    }
+
+    @Test
+    void theTestKitIsForTestsOnly() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("io.procnet.testkit..")
+                .because("procnet-testkit is a test-scoped dependency: main code never sees it")
+                .check(classes);
     }
 
     static Stream<Module> modules() {

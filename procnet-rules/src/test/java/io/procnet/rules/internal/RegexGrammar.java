@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * rather than a random text's rare luck. The grammar holds what the prefilter reads (literals,
  * escapes, classes with Java's odd corners, groups, quantifiers lazy and possessive, alternation)
  * and what it must give up on (inline flags, quoting, back references, Unicode escapes). Drawn
- * from a seeded {@link SplittableRandom}, so a case is reproduced by its seed.
+ * from a trial's seeded {@link SplittableRandom} (see {@code io.procnet.testkit.Trials}).
  */
 final class RegexGrammar {
     /** Characters that stand for themselves; a ']' or '}' alone is one too. */

@@ -2,10 +2,10 @@ package io.procnet.rules.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.procnet.testkit.Trials;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.Test;
@@ -101,38 +101,30 @@ class RequiredLiteralsTest {
         }
     }
 
-    /** Regexes tried, each on {@value #TEXTS} texts; the seed makes every build try the same ones. */
+    /** Regexes tried, each on {@value #TEXTS} texts, as seeded trials of {@link Trials}. */
     private static final int TRIES = 600;
     private static final int TEXTS = 10;
-    private static final long SEED = Long.getLong("procnet.trials.seed", 20261201L);
 
     /**
      * The prefilter's promise: a text it skips is one the regex does not match; equivalently, a
      * text the regex matches holds one of the literals (folded, when the regex ignores case). And
-     * a rule's regex, prefilter and all, matches just what the regex alone matches. Seeded trials on
-     * plain JUnit rather than jqwik, whose maintainers ask (from 1.10) that AI coding agents not use
-     * it: these tests were written by one.
+     * a rule's regex, prefilter and all, matches just what the regex alone matches.
      */
     @Test
     void aTextThePrefilterSkipsIsNeverAMatch() {
-        int prefiltered = 0;
-        int valid = 0;
-        int prefilteredTexts = 0;
-        int prefilteredMatches = 0;
-        for (int trial = 0; trial < TRIES; trial++) {
-            SplittableRandom random = new SplittableRandom(SEED * 31 + trial);
+        int[] counts = new int[4]; // valid regexes, prefiltered regexes, prefiltered texts, matches among them
+        Trials.run("a text the prefilter skips is never a match", TRIES, random -> {
             RegexGrammar.Regex sample = RegexGrammar.regex(random);
-            String where = "trial " + trial + " (-Dprocnet.trials.seed=" + SEED + "): " + sample;
             Pattern regex;
             try {
                 regex = Pattern.compile(sample.written(), sample.flags());
             } catch (PatternSyntaxException e) {
-                continue;
+                return;
             }
-            valid++;
+            counts[0]++;
             int flags = sample.flags(); // not regex.flags(), which inline flags such as (?-i) change
             Optional<List<String>> literals = RequiredLiterals.of(regex.pattern(), flags);
-            prefiltered += literals.isPresent() ? 1 : 0;
+            counts[1] += literals.isPresent() ? 1 : 0;
             boolean ignoreCase = (flags & Pattern.CASE_INSENSITIVE) != 0;
             TextPattern rule = flags == 0 || flags == (Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                     ? TextPattern.parse("/" + regex.pattern() + "/" + (ignoreCase ? "i" : ""), TextPattern.Plain.CONTAINS)
@@ -148,19 +140,18 @@ class RequiredLiteralsTest {
                 if (literals.isPresent()) {
                     String subject = ignoreCase ? new MatchText(text).folded() : text;
                     boolean skipped = literals.get().stream().noneMatch(subject::contains);
-                    prefilteredTexts++;
-                    prefilteredMatches += matches ? 1 : 0;
-                    assertThat(skipped && matches).as("%s skips %s, which it matches; literals %s", where, text,
+                    counts[2]++;
+                    counts[3] += matches ? 1 : 0;
+                    assertThat(skipped && matches).as("%s skips %s, which it matches; literals %s", sample, text,
                             literals.get()).isFalse();
                 }
                 if (rule != null) {
-                    assertThat(rule.matches(text)).as("%s as a rule on %s", where, text).isEqualTo(matches);
+                    assertThat(rule.matches(text)).as("%s as a rule on %s", sample, text).isEqualTo(matches);
                 }
             }
-        }
+        });
         // not vacuous: many regexes get a prefilter, and many of their texts match
-        assertThat(prefiltered).as("regexes with a prefilter, of %d valid", valid).isGreaterThanOrEqualTo(valid / 5);
-        assertThat(prefilteredMatches).as("matches among %d prefiltered texts", prefilteredTexts)
-                .isGreaterThanOrEqualTo(prefilteredTexts / 4);
+        assertThat(counts[1]).as("regexes with a prefilter, of %d valid", counts[0]).isGreaterThanOrEqualTo(counts[0] / 5);
+        assertThat(counts[3]).as("matches among %d prefiltered texts", counts[2]).isGreaterThanOrEqualTo(counts[2] / 4);
     }
 }
