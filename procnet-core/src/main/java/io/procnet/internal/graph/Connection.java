@@ -4,6 +4,7 @@ import io.procnet.graph.DirectionReason;
 import io.procnet.model.SocketEntry;
 import io.procnet.model.SocketState;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One connection of the socket table, followed from snapshot to snapshot: its rows (the two halves
@@ -113,8 +114,8 @@ final class Connection {
 
     /**
      * Whether {@code candidate} stands for its half rather than {@code incumbent}, another row of
-     * the same half: the owned one, then the lower pid, inode and state, so that the choice does
-     * not depend on the rows' order.
+     * the same half: the owned one, then the lower pid, inode, namespace (the collector's own first)
+     * and state, so that the choice does not depend on the rows' order.
      */
     static boolean preferred(SocketEntry candidate, SocketEntry incumbent) {
         if (candidate.hasOwner() != incumbent.hasOwner()) {
@@ -125,6 +126,11 @@ final class Connection {
         }
         if (candidate.inode() != incumbent.inode()) {
             return candidate.inode() < incumbent.inode();
+        }
+        if (!Objects.equals(candidate.namespace(), incumbent.namespace())) {
+            // the same addresses in two namespaces (two container networks of one subnet): the own one first
+            return incumbent.namespace() != null
+                    && (candidate.namespace() == null || candidate.namespace().compareTo(incumbent.namespace()) < 0);
         }
         return candidate.state().compareTo(incumbent.state()) < 0;
     }

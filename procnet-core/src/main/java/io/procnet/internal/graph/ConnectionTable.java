@@ -78,7 +78,7 @@ final class ConnectionTable {
             follow(row.position);
         }
         if (count == order.length) {
-            order = Arrays.copyOf(order, count * 2);
+            order = Arrays.copyOf(order, Math.max(1024, count * 2));
         }
         row.position = count;
         order[count++] = row;
