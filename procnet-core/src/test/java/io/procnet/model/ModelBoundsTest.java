@@ -64,6 +64,14 @@ class ModelBoundsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"::1::", "1::2::", "1:::2", "::1::2", "1::2::3", "::1.2.3.4::", "1::2:::", "::::"})
+    void atMostOneDoubleColon(String text) {
+        assertThatThrownBy(() -> InetAddresses.parseLiteral(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not an IP address literal: '" + text + "'");
+    }
+
+    @ParameterizedTest
     @CsvSource({"1:2:3:4:5:6::8, 1:2:3:4:5:6:0:8", "1::3:4:5:6:7:8, 1:0:3:4:5:6:7:8",
         "::2:3:4:5:6:1.2.3.4, 0:2:3:4:5:6:102:304", "[fe80::1%eth0], fe80::1", "' 10.0.0.1 ', 10.0.0.1"})
     void aDoubleColonMayStandForOneGroup(String text, String formatted) {
