@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,31 +69,34 @@ class GraphValuesTest {
     }
 
     static Stream<Arguments> withers() {
-        GraphOptions base = new GraphOptions(false, false, Set.of(), PortRange.LINUX_DEFAULT, Set.of(), false, false);
         return Stream.of(
-                Arguments.of("p2pOnly", base.withP2pOnly(true),
+                Arguments.of("p2pOnly", (UnaryOperator<GraphOptions>) base -> base.withP2pOnly(true),
                         new GraphOptions(true, false, Set.of(), PortRange.LINUX_DEFAULT, Set.of(), false, false)),
-                Arguments.of("udp", base.withUdp(true),
+                Arguments.of("udp", (UnaryOperator<GraphOptions>) base -> base.withUdp(true),
                         new GraphOptions(false, true, Set.of(), PortRange.LINUX_DEFAULT, Set.of(), false, false)),
-                Arguments.of("service ports", base.withExtraServicePorts(Set.of(7000)),
+                Arguments.of("service ports", (UnaryOperator<GraphOptions>) base -> base.withExtraServicePorts(Set.of(7000)),
                         new GraphOptions(false, false, Set.of(7000), PortRange.LINUX_DEFAULT, Set.of(), false, false)),
-                Arguments.of("ephemeral ports", base.withEphemeralPorts(PortRange.IANA_DYNAMIC),
+                Arguments.of("ephemeral ports",
+                        (UnaryOperator<GraphOptions>) base -> base.withEphemeralPorts(PortRange.IANA_DYNAMIC),
                         new GraphOptions(false, false, Set.of(), PortRange.IANA_DYNAMIC, Set.of(), false, false)),
-                Arguments.of("local addresses", base.withLocalAddresses(Set.of(LOOPBACK)),
+                Arguments.of("local addresses",
+                        (UnaryOperator<GraphOptions>) base -> base.withLocalAddresses(Set.of(LOOPBACK)),
                         new GraphOptions(false, false, Set.of(), PortRange.LINUX_DEFAULT, Set.of(LOOPBACK), false, false)),
-                Arguments.of("host addresses", base.withHostAddresses(true),
+                Arguments.of("host addresses", (UnaryOperator<GraphOptions>) base -> base.withHostAddresses(true),
                         new GraphOptions(false, false, Set.of(), PortRange.LINUX_DEFAULT, Set.of(), true, false)),
-                Arguments.of("fold groups", base.withFoldGroups(true),
+                Arguments.of("fold groups", (UnaryOperator<GraphOptions>) base -> base.withFoldGroups(true),
                         new GraphOptions(false, false, Set.of(), PortRange.LINUX_DEFAULT, Set.of(), false, true)),
-                Arguments.of("five-argument constructor",
-                        new GraphOptions(true, true, Set.of(80), PortRange.IANA_DYNAMIC, Set.of(LOOPBACK)),
+                Arguments.of("five-argument constructor", (UnaryOperator<GraphOptions>) base ->
+                                new GraphOptions(true, true, Set.of(80), PortRange.IANA_DYNAMIC, Set.of(LOOPBACK)),
                         new GraphOptions(true, true, Set.of(80), PortRange.IANA_DYNAMIC, Set.of(LOOPBACK), false, false)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("withers")
-    void eachWitherChangesItsOptionOnly(String name, GraphOptions changed, GraphOptions expected) {
-        assertThat(changed).isEqualTo(expected);
+    void eachWitherChangesItsOptionOnly(String name, UnaryOperator<GraphOptions> change, GraphOptions expected) {
+        GraphOptions base = new GraphOptions(false, false, Set.of(), PortRange.LINUX_DEFAULT, Set.of(), false, false);
+
+        assertThat(change.apply(base)).isEqualTo(expected);
     }
 
     @Test

@@ -44,6 +44,19 @@ class ConnectionKeyTest {
     }
 
     @Test
+    void keysThatDifferInAPortSpreadOverTheirHashes() {
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        java.util.Set<Integer> slots = new java.util.HashSet<>();
+        for (int port = 40000; port < 41024; port++) {
+            int hash = ConnectionKey.of(est(10, "127.0.0.1:" + port, "127.0.0.1:5432")).hashCode();
+            hashes.add(hash);
+            slots.add(hash & 1023);
+        }
+        assertThat(hashes).hasSize(1024);
+        assertThat(slots).hasSizeGreaterThan(580); // random hashes fill 647 of 1,024 slots on average
+    }
+
+    @Test
     void onlyLoopbackKeysCarryTheNamespace() {
         SocketEntry loopback = est(10, "127.0.0.1:40000", "127.0.0.1:5432").inNamespace("net:[2]");
         SocketEntry bridged = est(10, "172.17.0.2:40000", "172.17.0.1:5432").inNamespace("net:[2]");

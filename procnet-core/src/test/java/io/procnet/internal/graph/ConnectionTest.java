@@ -71,6 +71,17 @@ class ConnectionTest {
     }
 
     @Test
+    void removingARowThatIsNotThereDoesNothingEvenWhenItsRowsFillTheirArray() {
+        Connection connection = connection();
+        Row first = connection.addRow(row(10, 0, SocketState.ESTABLISHED), 1);
+        Row second = connection.addRow(est(20, REMOTE, LOCAL), 2);
+
+        connection.removeRow(new Row(connection, row(99, 0, SocketState.ESTABLISHED), 99));
+
+        assertThat(rowsOf(connection)).containsExactly(first, second);
+    }
+
+    @Test
     void findsAnUnseenRowOfTheSameHalfAndInodePreferringTheSameOwner() {
         Connection connection = connection();
         Row other = connection.addRow(row(11, 7, SocketState.ESTABLISHED), 7);

@@ -43,6 +43,12 @@ class ListenerTableTest {
                         false),
                 Arguments.of("the same namespace", List.of(A.inNamespace("net:[2]"), B),
                         List.of(A.inNamespace("net:[2]"), B), true),
+                Arguments.of("one row of another protocol", List.of(A), List.of(udp(20, "0.0.0.0:80")), false),
+                Arguments.of("one row of another owner", List.of(A), List.of(listen(21, "0.0.0.0:80")), false),
+                Arguments.of("one row on another port", List.of(A), List.of(listen(20, "0.0.0.0:81")), false),
+                Arguments.of("one row on another address", List.of(A), List.of(listen(20, "127.0.0.1:80")), false),
+                Arguments.of("one row in another namespace", List.of(A), List.of(A.inNamespace("net:[2]")), false),
+                Arguments.of("one equal row", List.of(A), List.of(listen(20, "0.0.0.0:80")), true),
                 Arguments.of("a repeat for another row", List.of(A, A, B), List.of(A, B, B), false),
                 Arguments.of("repeats in another order", List.of(A, A, B), List.of(A, B, A), true));
     }
