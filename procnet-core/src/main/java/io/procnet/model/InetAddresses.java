@@ -61,10 +61,7 @@ public final class InetAddresses {
      * groups; null for anything else.
      */
     private static byte[] parseIpv6(String text) {
-        int gap = text.indexOf("::");
-        if (gap >= 0 && text.indexOf("::", gap + 1) >= 0) {
-            return null;
-        }
+        int gap = text.indexOf("::"); // a second one leaves an empty group in the tail, which groups() refuses
         List<Integer> head = gap >= 0 ? groups(text.substring(0, gap), false) : groups(text, true);
         List<Integer> tail = gap >= 0 ? groups(text.substring(gap + 2), true) : List.of();
         if (head == null || tail == null) {

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /** A builder that reuses what did not change must give the same graphs as a fresh one. */
 class IncrementalBuildTest {
+    /** Sockets per snapshot of the changing load; fewer under mutation testing, which runs this test per mutant. */
+    private static final int SOCKETS = Integer.getInteger("procnet.incremental.sockets", 5_000);
 
     @Test
     void reusingBuilderMatchesFreshBuildsOverAChangingLoad() {
-        SyntheticLoad load = new SyntheticLoad(5_000, 150);
+        SyntheticLoad load = new SyntheticLoad(SOCKETS, SOCKETS * 3 / 100);
         GraphOptions options = GraphOptions.defaults().withUdp(true);
         TopologyBuilder incremental = new TopologyBuilder(NodeClassifier.DEFAULT, options);
         for (int round = 0; round < 12; round++) {
