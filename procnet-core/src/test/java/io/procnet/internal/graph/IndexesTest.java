@@ -54,7 +54,7 @@ class IndexesTest {
     }
 
     @Test
-    void endpointOrderIsTotalAcrossFamiliesAndCollidingHashes() {
+    void endpointOrderIsTotalAcrossFamiliesAndPorts() {
         Endpoint v4 = Endpoint.of("10.0.0.1", 80);
         Endpoint v6 = Endpoint.of("2001:db8::1", 80);
         Endpoint v6other = Endpoint.of("2001:db8::1:0:0:0", 80);
