@@ -46,7 +46,7 @@ public final class AddressCache {
         boolean big = b.order() == ByteOrder.BIG_ENDIAN; // keys in network order, whatever the buffer's order
         long high = big ? b.getLong(at) : Long.reverseBytes(b.getLong(at));
         long low = big ? b.getLong(at + 8) : Long.reverseBytes(b.getLong(at + 8));
-        int slot = (int) ((high * 0x9E3779B97F4A7C15L ^ low * 0xC2B2AE3D27D4EB4FL ^ scope) >>> 52);
+        int slot = (int) ((high * 0x9E3779B97F4A7C15L ^ low * 0xC2B2AE3D27D4EB4FL ^ scope * 0x165667B19E3779F9L) >>> 52);
         if (v6[slot] == null || v6High[slot] != high || v6Low[slot] != low || v6Scope[slot] != scope) {
             v6[slot] = make(b, at, 16, scope);
             v6High[slot] = high;

@@ -66,12 +66,12 @@ final class ConnectionTable {
             }
             row = null; // listed twice in a snapshot, another half with the same hash, or another holder
         }
-        boolean isNew = row == null;
-        if (isNew) {
+        if (row == null) {
             row = placed(socket, key, round);
         }
-        boolean continues = row.seenRound == round - 1;
-        if (row.see(socket, round, nanos, intervalNanos) || !continues || isNew) {
+        boolean isNew = row.seenRound == 0; // rounds count from 1
+        boolean continues = !isNew && row.seenRound == round - 1;
+        if (row.see(socket, round, nanos, intervalNanos) || !continues) {
             dirty.accept(row.connection);
         }
         if (continues) {
