@@ -2,6 +2,7 @@ package io.procnet.internal.graph;
 
 import io.procnet.internal.host.HostAddresses;
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -30,7 +31,7 @@ final class LocalAddresses {
     /** Starts a snapshot: no address is bound yet. */
     void begin() {
         bound = new HashSet<>();
-        java.util.Arrays.fill(recent, null);
+        Arrays.fill(recent, null);
     }
 
     /** A socket of the snapshot is bound to {@code address} (not the wildcard). */
