@@ -115,20 +115,6 @@ final class IpHelperTables {
         return new SocketEntry(Protocol.UDP, local, null, SocketState.forUdp(null), owner(b, row + pidAt), 0, null);
     }
 
-    /**
-     * How many of {@code sockets} have no owner although a process should hold them: not
-     * {@code TIME_WAIT} rows, which no process holds on any system.
-     */
-    static int unowned(List<SocketEntry> sockets) {
-        int unowned = 0;
-        for (SocketEntry socket : sockets) {
-            if (!socket.hasOwner() && socket.state() != SocketState.TIME_WAIT) {
-                unowned++;
-            }
-        }
-        return unowned;
-    }
-
     /** The port in network order in the low 16 bits of a DWORD: its first two bytes. */
     private static int port(ByteBuffer b, int at) {
         return (b.get(at) & 0xFF) << 8 | (b.get(at + 1) & 0xFF);

@@ -12,6 +12,7 @@ import io.procnet.model.SocketEntry;
 import io.procnet.spi.CollectorException;
 import io.procnet.spi.CollectorOptions;
 import io.procnet.spi.ConnectionCollector;
+import io.procnet.spi.UnownedSockets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,11 +72,10 @@ final class WindowsIpHelperCollector implements ConnectionCollector {
             issues.add(new CollectionIssue(CollectionIssue.MALFORMED_ROWS, malformed
                     + " table rows could not be decoded and were skipped", malformed));
         }
-        int unowned = IpHelperTables.unowned(sockets);
+        int unowned = UnownedSockets.count(sockets);
         if (unowned > 0) {
-            issues.add(new CollectionIssue(CollectionIssue.UNOWNED_SOCKETS, unowned + " sockets without owner: Windows"
-                    + " names no process for them (connections still closing after their process let go of them)",
-                    unowned));
+            issues.add(UnownedSockets.issue(unowned, "Windows names no process for them (connections still closing"
+                    + " after their process let go of them)"));
         }
         Map<Long, ProcessInfo> owners = owners(sockets, tablesRead, issues);
         if (processes.denied() > 0) {

@@ -11,6 +11,7 @@ import io.procnet.model.Endpoint;
 import io.procnet.model.Protocol;
 import io.procnet.model.SocketEntry;
 import io.procnet.model.SocketState;
+import io.procnet.spi.UnownedSockets;
 import java.net.Inet6Address;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -66,7 +67,7 @@ class IpHelperTablesTest {
         }
 
         assertThat(all).hasSize(7).noneMatch(SocketEntry::hasOwner);
-        assertThat(IpHelperTables.unowned(all)).isEqualTo(7); // listeners and established: none is TIME_WAIT
+        assertThat(UnownedSockets.count(all)).isEqualTo(7); // listeners and established: none is TIME_WAIT
     }
 
     /** A table of hand-made rows. */
@@ -131,8 +132,8 @@ class IpHelperTablesTest {
         assertThat(decoded).extracting(SocketEntry::pid).containsExactly(SocketEntry.NO_PID, SocketEntry.NO_PID,
                 SocketEntry.NO_PID, SocketEntry.NO_PID, 4L, 1L);
         assertThat(decoded.get(0).state()).isEqualTo(SocketState.TIME_WAIT);
-        assertThat(IpHelperTables.unowned(decoded)).isEqualTo(2); // FIN_WAIT_2 and LAST_ACK, not the TIME_WAITs
-        assertThat(IpHelperTables.unowned(List.of())).isZero();
+        assertThat(UnownedSockets.count(decoded)).isEqualTo(2); // FIN_WAIT_2 and LAST_ACK, not the TIME_WAITs
+        assertThat(UnownedSockets.count(List.of())).isZero();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.procnet.collect.posix.internal.oshi;
 
-import io.procnet.collect.posix.internal.UnownedSockets;
+import io.procnet.spi.UnownedSockets;
 import io.procnet.model.CollectionIssue;
 import io.procnet.model.ProcessInfo;
 import io.procnet.model.Protocol;

@@ -1,6 +1,6 @@
 package io.procnet.collect.posix.internal.ss;
 
-import io.procnet.collect.posix.internal.UnownedSockets;
+import io.procnet.spi.UnownedSockets;
 import io.procnet.collect.posix.internal.linux.ProcessReader;
 import io.procnet.model.CollectionIssue;
 import io.procnet.model.ProcessInfo;
