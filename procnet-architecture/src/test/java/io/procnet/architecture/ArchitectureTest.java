@@ -84,7 +84,6 @@ class ArchitectureTest {
                         Stream.of(RULES, POSIX, WINDOWS, CLI).flatMap(module -> module.packages().stream())
                                 .toArray(String[]::new))
                 .because("the server takes a NodeClassifier and a snapshot source, not rules or collectors")
-                .allowEmptyShould(true) // until procnet-server lands
                 .check(classes);
     }
 
