@@ -3,7 +3,6 @@ package io.procnet.server.internal.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -90,11 +89,5 @@ public final class Body {
             throw new UncheckedIOException("cannot happen in memory", e);
         }
         return out.toByteArray();
-    }
-
-    @Override
-    public String toString() {
-        return contentType + ", " + bytes.length + " bytes: "
-                + new String(bytes, 0, Math.min(bytes.length, 80), StandardCharsets.UTF_8);
     }
 }
