@@ -58,8 +58,8 @@ public final class GraphEndpoints {
             return;
         }
         exchange.setPersistent(false);
-        Subscriber subscriber = new Subscriber(exchange.getResponseChannel(), gzip, clientBufferBytes,
-                hub::unsubscribe);
+        Subscriber subscriber = new Subscriber(exchange.getResponseChannel(), exchange.getConnection(), gzip,
+                clientBufferBytes, hub::unsubscribe);
         hub.subscribe(subscriber, lastEventId(exchange), System.nanoTime());
     }
 

@@ -1,5 +1,6 @@
 package io.procnet.server.internal.sse;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -17,6 +18,7 @@ import org.xnio.channels.StreamSinkChannel;
  */
 public final class Subscriber {
     private final StreamSinkChannel sink;
+    private final Closeable connection;
     private final boolean gzip;
     private final long limit;
     private final Ended onClose;
@@ -28,13 +30,16 @@ public final class Subscriber {
     private boolean fellBehind;
 
     /**
-     * @param sink    the response channel, headers set
-     * @param gzip    whether the response is gzip-encoded (the gzip header is queued here)
-     * @param limit   the most bytes queued at once
-     * @param onClose told once when the stream ends, for whatever reason
+     * @param sink       the response channel, headers set
+     * @param connection the connection, closed when the stream ends: a client cut off for not
+     *                   reading would never take a polite end of the stream
+     * @param gzip       whether the response is gzip-encoded (the gzip header is queued here)
+     * @param limit      the most bytes queued at once
+     * @param onClose    told once when the stream ends, for whatever reason
      */
-    public Subscriber(StreamSinkChannel sink, boolean gzip, long limit, Ended onClose) {
+    public Subscriber(StreamSinkChannel sink, Closeable connection, boolean gzip, long limit, Ended onClose) {
         this.sink = sink;
+        this.connection = connection;
         this.gzip = gzip;
         this.limit = limit;
         this.onClose = onClose;
@@ -82,7 +87,7 @@ public final class Subscriber {
             queue.clear();
             queued = 0;
         }
-        sink.getIoThread().execute(() -> IoUtils.safeClose(sink));
+        sink.getIoThread().execute(() -> IoUtils.safeClose(connection));
         onClose.ended(this, cutOff);
     }
 
