@@ -49,19 +49,27 @@ public final class RawHttp {
     /** Sends one request; {@code Host} is the server's address unless {@code headers} names one. */
     public static Response request(InetSocketAddress server, String method, String target, Map<String, String> headers)
             throws IOException {
+        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        if (headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Host"))) {
+            request.append("Host: ").append(hostOf(server)).append("\r\n");
+        }
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        request.append("Connection: close\r\n\r\n");
+        return raw(server, request.toString());
+    }
+
+    /**
+     * Sends {@code head} exactly as given (request line and headers, ending with the blank line),
+     * for requests {@link #request} will not make, such as one without a {@code Host}.
+     */
+    public static Response raw(InetSocketAddress server, String head) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(server, 5000);
             socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-            if (headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Host"))) {
-                request.append("Host: ").append(hostOf(server)).append("\r\n");
-            }
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            request.append("Connection: close\r\n\r\n");
             OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(head.getBytes(StandardCharsets.UTF_8));
             out.flush();
-            return read(socket.getInputStream(), method.equals("HEAD"));
+            return read(socket.getInputStream(), head.startsWith("HEAD "));
         }
     }
 

@@ -30,6 +30,10 @@ public final class FileEndpoints {
     }
 
     public void vendor(HttpServerExchange exchange, String name) {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(dispatched -> vendor(dispatched, name)); // it reads the vendor dir's manifest
+            return;
+        }
         Body body = name.equals(VendorFiles.MANIFEST) ? vendor.manifest() : vendor.file(name);
         if (body == null) {
             Responses.error(exchange, 404, "no vendor file " + name);

@@ -22,11 +22,21 @@ public final class IconFiles {
     private static final String BUILT_IN = "/io/procnet/server/icons/"; // in this module: found through a class of it
 
     private final Path directory;
+    private final String builtInRoot;
     private final Map<String, Body> builtIn = new ConcurrentHashMap<>();
 
     /** @param directory the user's icons, or null for the built-in set only */
     public IconFiles(Path directory) {
+        this(directory, BUILT_IN);
+    }
+
+    /**
+     * @param builtInRoot where the built-in set lies among this module's resources: a test gives a
+     *                    set of its own, since the real one may or may not have a given file
+     */
+    IconFiles(Path directory, String builtInRoot) {
         this.directory = directory;
+        this.builtInRoot = builtInRoot;
     }
 
     /**
@@ -71,7 +81,7 @@ public final class IconFiles {
         if (cached != null) {
             return cached;
         }
-        try (InputStream in = IconFiles.class.getResourceAsStream(BUILT_IN + file)) {
+        try (InputStream in = IconFiles.class.getResourceAsStream(builtInRoot + file)) {
             if (in == null) {
                 return null;
             }

@@ -49,11 +49,15 @@ public final class Responses {
         send(exchange, Body.of(Json.bytes(new WireError(status, message)), ContentTypes.JSON, "no-store"));
     }
 
-    /** Whether an {@code Accept-Encoding} header takes gzip (by name or {@code *}, with a q above 0). */
+    /**
+     * Whether an {@code Accept-Encoding} header takes gzip with a q above 0: by name, or else by
+     * {@code *} (a {@code gzip;q=0} beside a {@code *} refuses it, as RFC 9110 says).
+     */
     public static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }
+        boolean any = false;
         for (String part : acceptEncoding.split(",")) {
             String[] pieces = part.split(";");
             String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
@@ -71,11 +75,12 @@ public final class Responses {
                     }
                 }
             }
-            if (quality > 0) {
-                return true;
+            if (coding.equals("gzip")) {
+                return quality > 0;
             }
+            any = quality > 0;
         }
-        return false;
+        return any;
     }
 
     /** Whether an {@code If-None-Match} header names {@code etag} (weak or strong) or is {@code *}. */

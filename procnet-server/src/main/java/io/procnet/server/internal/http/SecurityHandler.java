@@ -7,6 +7,8 @@ import io.undertow.server.handlers.CookieImpl;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Deque;
 
 /**
@@ -101,12 +103,23 @@ public final class SecurityHandler implements HttpHandler {
         if (query != null && !query.isEmpty()) {
             char separator = '?';
             for (String parameter : query.split("&")) {
-                if (!parameter.startsWith("token=") && !parameter.equals("token") && !parameter.isEmpty()) {
+                if (!parameter.isEmpty() && !isToken(parameter)) {
                     location.append(separator).append(parameter);
                     separator = '&';
                 }
             }
         }
         return location.toString();
+    }
+
+    /** Whether a raw query parameter is {@code token}, by its decoded name as Undertow reads it ({@code to%6Ben=}). */
+    private static boolean isToken(String parameter) {
+        int equals = parameter.indexOf('=');
+        String name = equals < 0 ? parameter : parameter.substring(0, equals);
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8).equals("token");
+        } catch (IllegalArgumentException e) {
+            return false; // a broken escape is no name Undertow decodes to "token" either
+        }
     }
 }

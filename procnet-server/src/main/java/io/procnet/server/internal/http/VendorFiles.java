@@ -5,9 +5,9 @@ import io.procnet.server.internal.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,10 +29,13 @@ public final class VendorFiles {
     private static final System.Logger LOG = System.getLogger("io.procnet.server");
     private static final String WEBJAR = "META-INF/resources/webjars/vis-network/";
 
+    /** The stamp before the directory was first looked at: unlike any, so the first look reads it. */
+    private static final Object UNREAD = new Object();
+
     private final VendorSet bundled;
     private final Path directory;
     private volatile VendorSet fromDirectory;
-    private volatile Object directoryStamp;
+    private volatile Object directoryStamp = UNREAD;
 
     private VendorFiles(VendorSet bundled, Path directory) {
         this.bundled = bundled;
@@ -72,12 +75,15 @@ public final class VendorFiles {
         if (directory == null) {
             return bundled;
         }
-        Object stamp = stamp(directory.resolve(MANIFEST));
+        // the manifest's bytes, not its time and size: a rewrite of the same length within one tick
+        // of a coarse file clock leaves both as they were
+        byte[] manifest = readManifest();
+        ByteBuffer stamp = manifest == null ? null : ByteBuffer.wrap(manifest);
         if (!Objects.equals(stamp, directoryStamp)) {
             synchronized (this) {
                 if (!Objects.equals(stamp, directoryStamp)) {
-                    fromDirectory = stamp == null ? null : readDirectory();
-                    if (stamp == null) {
+                    fromDirectory = manifest == null ? null : readDirectory(manifest);
+                    if (manifest == null) {
                         LOG.log(System.Logger.Level.WARNING, "no " + MANIFEST + " in " + directory
                                 + ": serving the bundled vis-network " + bundled.version);
                     }
@@ -89,10 +95,10 @@ public final class VendorFiles {
         return files != null ? files : bundled;
     }
 
-    private VendorSet readDirectory() {
+    private VendorSet readDirectory(byte[] manifestBytes) {
         Path manifest = directory.resolve(MANIFEST);
         try {
-            JsonNode json = Json.tree(Files.readAllBytes(manifest));
+            JsonNode json = Json.tree(manifestBytes);
             String version = json.path("vis_network_version").asText("");
             String jsFile = json.path("js_file").asText("");
             if (version.isEmpty() || !FileNames.isPlain(jsFile)) {
@@ -128,10 +134,10 @@ public final class VendorFiles {
         }
     }
 
-    private static Object stamp(Path file) {
+    /** The directory's manifest, or null when it has none (or it cannot be read). */
+    private byte[] readManifest() {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.lastModifiedTime() + "/" + attributes.size();
+            return Files.readAllBytes(directory.resolve(MANIFEST));
         } catch (IOException e) {
             return null;
         }
