@@ -119,6 +119,11 @@ public final class ProcnetServer implements AutoCloseable {
         return hub.clients();
     }
 
+    /** The event hub, for this package's tests, which look at the clients' queues. */
+    EventHub hub() {
+        return hub;
+    }
+
     @Override
     public void close() {
         loop.close();

@@ -14,7 +14,7 @@ function applyDelta(delta) {
   for (const id of delta.removedEdges) graph.edges.delete(id);
   for (const node of [...delta.addedNodes, ...delta.updatedNodes]) graph.nodes.set(node.id, node);
   for (const edge of [...delta.addedEdges, ...delta.updatedEdges]) graph.edges.set(edge.id, edge);
-  Object.assign(graph, { version: delta.version, issues: delta.issues, stale: delta.stale });
+  Object.assign(graph, { version: delta.version, issues: delta.issues, stale: delta.stale, collector: delta.collector });
 }
 
 function describeNode(node) {

@@ -17,11 +17,15 @@ import java.util.function.Supplier;
  * The one thread that owns time: every interval it collects, publishes the next version through
  * the {@link GraphPublisher} and hands the delta to the {@link EventHub}; it also sends the
  * heartbeats. A tick that takes longer than the interval delays the next one, which then starts
- * at once: ticks never pile up. A collection that fails is logged when it starts failing (and when
- * its error changes), not on every tick, and again when it works again. Thread-safe.
+ * at once: ticks never pile up. A collection error is logged once, not on every tick it lasts nor
+ * on every tick it comes back (a collector that fails every other tick does not fill the log): again
+ * only when the error changes or {@link #LOG_AGAIN_AFTER} later; the first good collection after a
+ * logged error is logged too. Thread-safe.
  */
 public final class CollectionLoop implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.procnet.server");
+    /** How long the same collection error goes unlogged once logged: long enough for a flapping collector. */
+    static final Duration LOG_AGAIN_AFTER = Duration.ofHours(1);
 
     private final SnapshotSource source;
     private final GraphPublisher publisher;
@@ -31,7 +35,9 @@ public final class CollectionLoop implements AutoCloseable {
     private final Duration heartbeat;
     private final ScheduledExecutorService thread;
     private volatile Health health = Health.NONE;
-    private String failing;
+    private String loggedError;
+    private long loggedAt;
+    private boolean recoveryUnlogged;
 
     public CollectionLoop(SnapshotSource source, GraphPublisher publisher, EventHub hub,
                           Supplier<List<CollectionIssue>> problems, Duration interval, Duration heartbeat) {
@@ -86,17 +92,20 @@ public final class CollectionLoop implements AutoCloseable {
             Snapshot snapshot = source.collect();
             collected = System.nanoTime() - start;
             change = publisher.collected(snapshot, extra);
-            if (failing != null) {
+            if (recoveryUnlogged) {
                 LOG.log(System.Logger.Level.INFO, "collection works again");
-                failing = null;
+                recoveryUnlogged = false;
             }
         } catch (Exception | LinkageError e) {
             collected = System.nanoTime() - start;
             error = describe(e);
-            if (!error.equals(failing)) {
+            long now = System.nanoTime();
+            if (!error.equals(loggedError) || now - loggedAt > LOG_AGAIN_AFTER.toNanos()) {
                 LOG.log(System.Logger.Level.WARNING, "collection failed, showing the last graph as stale: " + error
-                        + " (logged again only when the error changes)", e);
-                failing = error;
+                        + " (logged again when the error changes, or in an hour)", e);
+                loggedError = error;
+                loggedAt = now;
+                recoveryUnlogged = true;
             }
             change = publisher.failed(error, extra);
         }

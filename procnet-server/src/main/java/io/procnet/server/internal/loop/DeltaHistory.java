@@ -25,8 +25,9 @@ public final class DeltaHistory {
     public synchronized void add(long from, long to, SseEvent event, long nanos) {
         entries.addLast(new Entry(from, to, event, nanos));
         bytes += event.bytes().length;
-        while (entries.size() > MAX_EVENTS || bytes > MAX_BYTES
-                || nanos - entries.peekFirst().nanos > MAX_AGE.toNanos()) {
+        // a delta larger than MAX_BYTES on its own pushes out everything, itself too
+        while (!entries.isEmpty() && (entries.size() > MAX_EVENTS || bytes > MAX_BYTES
+                || nanos - entries.peekFirst().nanos > MAX_AGE.toNanos())) {
             bytes -= entries.removeFirst().event.bytes().length;
         }
     }
@@ -40,6 +41,7 @@ public final class DeltaHistory {
             return List.of();
         }
         List<SseEvent> missed = null;
+        long reached = version;
         for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
             Entry entry = it.next();
             if (nanos - entry.nanos > MAX_AGE.toNanos()) {
@@ -49,7 +51,11 @@ public final class DeltaHistory {
                 missed = new ArrayList<>();
             }
             if (missed != null) {
+                if (entry.from != reached) {
+                    return null; // a gap: applied in order, these would not lead to current
+                }
                 missed.add(entry.event);
+                reached = entry.to;
                 if (entry.to == current) {
                     return missed;
                 }

@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * Turns each collection into the next published version: builds the graph, puts its rates on the
  * {@link RateScale}, diffs it against the version published last, and when anything changed
- * (a node, an edge, the issues, staleness) serialises the new version and the delta to it once.
+ * (a node, an edge, the issues, staleness, the collector) serialises the new version and the delta
+ * to it once.
  * Versions go up by one per change and start at the server's start time in milliseconds, so a
  * client that comes back to a restarted server never takes the new versions for ones it has seen.
  * Used by the loop thread only; not thread-safe.
@@ -74,11 +75,12 @@ public final class GraphPublisher {
 
     private Change advance(Graph next, Snapshot snapshot, boolean stale) {
         GraphDelta delta = GraphDiff.between(current.graph(), next);
-        if (delta.isEmpty() && stale == current.stale() && next.issues().equals(current.graph().issues())) {
+        if (delta.isEmpty() && stale == current.stale() && next.issues().equals(current.graph().issues())
+                && next.collectorId().equals(current.graph().collectorId())) {
             current = new Published(current.graph(), snapshot, stale, current.json(), current.event());
             return null;
         }
-        WireDelta wire = Wire.delta(delta, next.takenAt(), stale, next.issues());
+        WireDelta wire = Wire.delta(delta, next.takenAt(), next.collectorId(), stale, next.issues());
         SseEvent event = SseEvent.of("delta", next.version(), Json.bytes(wire));
         current = publish(next, snapshot, stale);
         return new Change(current, event);

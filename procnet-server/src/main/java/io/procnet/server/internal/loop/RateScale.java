@@ -8,13 +8,14 @@ import java.util.List;
 /**
  * The coarse scale on which the server streams traffic rates, so that an edge whose rate wobbles
  * is not an update on every tick. A rate is shown as the nearest step of 1, 2, 5, 10, 20, 50 ...
- * bytes per second, and a shown step stays until the measured rate leaves a band around it that is
- * wider than the step's own cell (a factor of {@value #BAND} either way, where the cells reach about 1.6): a rate on the border of two
- * steps does not flap between them. The page draws a few widths, so the steps lose nothing it shows;
+ * bytes per second, and a shown step stays while the measured rate is within a band around it that
+ * is wider than the step's own cell (less than a factor of {@value #BAND} either way, where the cells
+ * reach about 1.6): a rate on the border of two steps does not flap between them, and one that
+ * doubles or halves moves. The page draws a few widths, so the steps lose nothing it shows;
  * a socket's exact counters are in {@code /api/processes/{pid}}. Pure and thread-safe.
  */
 public final class RateScale {
-    /** How far a rate may move from the step shown before the step changes. */
+    /** The factor a rate must move from the step shown, either way, for the step to change. */
     static final double BAND = 2;
 
     private RateScale() {
@@ -64,7 +65,8 @@ public final class RateScale {
 
     /** The step to show for {@code rate}, given the step shown before (0 when none). */
     static long settle(long shown, long rate) {
-        if (shown > 0 && rate >= shown / BAND && rate <= shown * BAND) {
+        // the band is open: a rate that doubles or halves from its step moves
+        if (shown > 0 && rate > shown / BAND && rate < shown * BAND) {
             return shown;
         }
         return step(rate);

@@ -3,6 +3,7 @@ package io.procnet.server.internal.sse;
 import io.procnet.server.internal.loop.DeltaHistory;
 import io.procnet.server.internal.loop.GraphPublisher;
 import io.procnet.server.internal.loop.Published;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,7 @@ public final class EventHub {
     private final DeltaHistory history = new DeltaHistory();
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong endedHighWater = new AtomicLong();
     private volatile Published current;
 
     public EventHub(Published first) {
@@ -53,22 +55,25 @@ public final class EventHub {
      * @param lastEventId the version the client has, or null
      */
     public synchronized void subscribe(Subscriber subscriber, Long lastEventId, long nanos) {
-        subscriber.offer(CONNECTED);
         List<SseEvent> missed = lastEventId == null ? null : history.since(lastEventId, current.version(), nanos);
+        List<SseEvent> start = new ArrayList<>();
+        start.add(CONNECTED);
         if (missed == null) {
-            subscriber.offer(current.event());
+            start.add(current.event());
         } else {
-            for (SseEvent event : missed) {
-                subscriber.offer(event);
-            }
+            start.addAll(missed);
         }
-        if (!subscriber.isClosed()) {
-            subscribers.add(subscriber);
+        subscriber.start(start);
+        // added before the check: a stream that ends in between is removed by one or the other
+        subscribers.add(subscriber);
+        if (subscriber.isClosed()) {
+            subscribers.remove(subscriber);
         }
     }
 
     /** Forgets a client whose stream ended; {@code fellBehind} when it was cut off. */
     public void unsubscribe(Subscriber subscriber, boolean fellBehind) {
+        endedHighWater.accumulateAndGet(subscriber.highWater(), Math::max);
         if (subscribers.remove(subscriber) && fellBehind) {
             dropped.incrementAndGet();
         }
@@ -88,6 +93,18 @@ public final class EventHub {
     /** How many clients were cut off because they fell behind. */
     public long dropped() {
         return dropped.get();
+    }
+
+    /**
+     * The most bytes that were ever queued at once for one client, of the clients here and those
+     * gone: what the client buffer bound was held to.
+     */
+    public long maxQueuedBytes() {
+        long max = endedHighWater.get();
+        for (Subscriber subscriber : subscribers) {
+            max = Math.max(max, subscriber.highWater());
+        }
+        return max;
     }
 
     public void closeAll() {

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.List;
 import org.xnio.IoUtils;
 import org.xnio.channels.StreamSinkChannel;
 
@@ -12,8 +13,10 @@ import org.xnio.channels.StreamSinkChannel;
  * bytes, written by the connection's I/O thread as fast as the client reads. A client whose queue
  * would pass the limit has fallen behind: it is cut off, its queue freed, and its browser's
  * EventSource reconnects and resumes by {@code Last-Event-ID}. So a stalled reader costs at most
- * {@code limit} bytes and never slows the loop or the other clients. The queue always takes one
- * event when it is empty, so a graph larger than the limit still reaches a client that keeps up.
+ * {@code limit} bytes (or its start, if that is larger) and never slows the loop or the other
+ * clients. The start of the stream (the graph, or the deltas a client missed) is taken whole
+ * whatever the limit, and so is any event when the queue is empty, so a graph larger than the limit
+ * still reaches a client that keeps up.
  * {@link #offer} is thread-safe; everything that touches the channel runs on its I/O thread.
  */
 public final class Subscriber {
@@ -48,7 +51,7 @@ public final class Subscriber {
         sink.getWriteSetter().set(channel -> drain());
         sink.resumeWrites();
         if (gzip) {
-            enqueue(SseEvent.GZIP_HEADER);
+            enqueue(SseEvent.GZIP_HEADER, true);
         }
     }
 
@@ -58,7 +61,22 @@ public final class Subscriber {
      * @return false when the client is gone, or was cut off now because it fell behind
      */
     public boolean offer(SseEvent event) {
-        return enqueue(gzip ? event.gzipped() : event.bytes());
+        return enqueue(gzip ? event.gzipped() : event.bytes(), false);
+    }
+
+    /**
+     * Queues what the client starts from, whatever the limit: a client that could never get its
+     * start could never follow, and the limit is for the backlog of a client that does not read.
+     *
+     * @return false when the client is gone
+     */
+    public boolean start(List<SseEvent> events) {
+        for (SseEvent event : events) {
+            if (!enqueue(gzip ? event.gzipped() : event.bytes(), true)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bytes queued now. */
@@ -91,12 +109,12 @@ public final class Subscriber {
         onClose.ended(this, cutOff);
     }
 
-    private boolean enqueue(byte[] bytes) {
+    private boolean enqueue(byte[] bytes, boolean evenBeyondLimit) {
         synchronized (this) {
             if (closed) {
                 return false;
             }
-            if (queued == 0 || queued + bytes.length <= limit) {
+            if (evenBeyondLimit || queued == 0 || queued + bytes.length <= limit) {
                 queue.addLast(ByteBuffer.wrap(bytes));
                 queued += bytes.length;
                 highWater = Math.max(highWater, queued);

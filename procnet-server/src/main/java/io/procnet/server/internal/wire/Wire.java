@@ -41,9 +41,10 @@ public final class Wire {
         return map(issues, issue -> new WireIssue(issue.code(), issue.message(), issue.count()));
     }
 
-    /** The delta between two published graphs, with the newer one's time, staleness and issues. */
-    public static WireDelta delta(GraphDelta delta, Instant takenAt, boolean stale, List<CollectionIssue> issues) {
-        return new WireDelta(delta.fromVersion(), delta.toVersion(), time(takenAt), stale, issues(issues),
+    /** The delta between two published graphs, with the newer one's time, collector, staleness and issues. */
+    public static WireDelta delta(GraphDelta delta, Instant takenAt, String collector, boolean stale,
+                                  List<CollectionIssue> issues) {
+        return new WireDelta(delta.fromVersion(), delta.toVersion(), time(takenAt), collector, stale, issues(issues),
                 nodes(delta.addedNodes()), nodes(delta.updatedNodes()), delta.removedNodes(),
                 edges(delta.addedEdges()), edges(delta.updatedEdges()), delta.removedEdges());
     }
