@@ -137,13 +137,13 @@ class ApiTest {
 
     @Test
     void healthCountsTheOpenEventStreams() throws Exception {
-        TestServers.await(Duration.ofSeconds(5), "no clients", () -> clients() == 0);
+        Await.until("no clients", Duration.ofSeconds(5), () -> clients() == 0);
         try (SseClient client = SseClient.open(server.address(), false, null)) {
             assertThat(client.nextEvent(Duration.ofSeconds(5)).name()).isEqualTo("graph");
-            TestServers.await(Duration.ofSeconds(5), "one client", () -> clients() == 1);
+            Await.until("one client", Duration.ofSeconds(5), () -> clients() == 1);
             assertThat(server.clients()).isEqualTo(1);
         }
-        TestServers.await(Duration.ofSeconds(5), "the client gone", () -> clients() == 0);
+        Await.until("the client gone", Duration.ofSeconds(5), () -> clients() == 0);
         assertThat(server.clients()).isZero();
     }
 

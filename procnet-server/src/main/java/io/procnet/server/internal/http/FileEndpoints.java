@@ -21,12 +21,7 @@ public final class FileEndpoints {
     }
 
     public void page(HttpServerExchange exchange, String name) {
-        Body body = page.file(name.isEmpty() ? PageFiles.INDEX : name);
-        if (body == null) {
-            Responses.error(exchange, 404, "no such path: /" + name);
-        } else {
-            Responses.send(exchange, body);
-        }
+        Responses.sendOr404(exchange, page.file(name.isEmpty() ? PageFiles.INDEX : name), "no such path: /" + name);
     }
 
     public void vendor(HttpServerExchange exchange, String name) {
@@ -34,12 +29,8 @@ public final class FileEndpoints {
             exchange.dispatch(dispatched -> vendor(dispatched, name)); // it reads the vendor dir's manifest
             return;
         }
-        Body body = name.equals(VendorFiles.MANIFEST) ? vendor.manifest() : vendor.file(name);
-        if (body == null) {
-            Responses.error(exchange, 404, "no vendor file " + name);
-        } else {
-            Responses.send(exchange, body);
-        }
+        Responses.sendOr404(exchange, name.equals(VendorFiles.MANIFEST) ? vendor.manifest() : vendor.file(name),
+                "no vendor file " + name);
     }
 
     public void icon(HttpServerExchange exchange, String name) {
@@ -57,10 +48,6 @@ public final class FileEndpoints {
             Responses.error(exchange, 500, "cannot read the icon " + name + ": " + e.getMessage());
             return;
         }
-        if (body == null) {
-            Responses.error(exchange, 404, "no icon for " + name + " and no " + IconFiles.FALLBACK + ".png");
-        } else {
-            Responses.send(exchange, body);
-        }
+        Responses.sendOr404(exchange, body, "no icon for " + name + " and no " + IconFiles.FALLBACK + ".png");
     }
 }

@@ -43,6 +43,15 @@ public final class Responses {
         }
     }
 
+    /** {@code body}, or a 404 saying {@code missing} when it is null. */
+    public static void sendOr404(HttpServerExchange exchange, Body body, String missing) {
+        if (body == null) {
+            error(exchange, 404, missing);
+        } else {
+            send(exchange, body);
+        }
+    }
+
     /** An error as JSON, never cached: {@code {"status":404,"error":"..."}}. */
     public static void error(HttpServerExchange exchange, int status, String message) {
         exchange.setStatusCode(status);
