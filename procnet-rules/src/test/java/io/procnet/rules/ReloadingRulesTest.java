@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.procnet.model.ProcessInfo;
+import io.procnet.testkit.CapturedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,7 +75,7 @@ class ReloadingRulesTest {
     void eachProblemIsLoggedOnceAndEachReloadSaysSo() throws Exception {
         String good = "- match_name: nginx\n  type: service\n";
         Path file = Files.writeString(dir.resolve("rules.yaml"), good);
-        try (CapturedLog log = new CapturedLog();
+        try (CapturedLog log = new CapturedLog("io.procnet.rules");
              ReloadingRules rules = ReloadingRules.watch(file, RuleSet.empty(), Duration.ofMillis(20))) {
             assertThat(rules.file()).isEqualTo(file);
             assertThat(Thread.getAllStackTraces().keySet()).filteredOn(thread -> thread.getName().equals("procnet-rules-reload"))

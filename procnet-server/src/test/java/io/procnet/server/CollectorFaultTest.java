@@ -10,6 +10,7 @@ import io.procnet.server.internal.wire.WireDelta;
 import io.procnet.server.internal.wire.WireGraph;
 import io.procnet.server.internal.wire.WireHealth;
 import io.procnet.server.internal.wire.WireIssue;
+import io.procnet.testkit.CapturedLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class CollectorFaultTest {
             }
             return good(tick);
         });
-        try (CapturedLog log = new CapturedLog();
+        try (CapturedLog log = new CapturedLog("io.procnet.server");
              ProcnetServer server = TestServers.start(source, 40);
              SseClient client = SseClient.open(server.address(), false, null)) {
             WireGraph first = Json.read(client.nextEvent(WAIT).data(), WireGraph.class);
@@ -83,7 +84,7 @@ class CollectorFaultTest {
             }
             return good(tick);
         });
-        try (CapturedLog log = new CapturedLog(); ProcnetServer server = TestServers.start(source, 20)) {
+        try (CapturedLog log = new CapturedLog("io.procnet.server"); ProcnetServer server = TestServers.start(source, 20)) {
             Await.ticks(source, 12);
             assertThat(log.warnings()).hasSize(2);
             assertThat(log.warnings().get(0)).contains(ERROR);
@@ -98,7 +99,7 @@ class CollectorFaultTest {
         ScriptedSource source = new ScriptedSource(tick -> {
             throw new UncheckedIOException(new IOException("permission denied: /proc/net/tcp"));
         });
-        try (CapturedLog log = new CapturedLog(); ProcnetServer server = TestServers.start(source, 30)) {
+        try (CapturedLog log = new CapturedLog("io.procnet.server"); ProcnetServer server = TestServers.start(source, 30)) {
             WireGraph graph = EventStreamTest.graph(server);
             assertThat(graph.stale()).isTrue();
             assertThat(graph.nodes()).isEmpty();

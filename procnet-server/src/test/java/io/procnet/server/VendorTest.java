@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.procnet.testkit.CapturedLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class VendorTest {
 
     @TempDir
     Path vendor;
-    private final CapturedLog log = new CapturedLog();
+    private final CapturedLog log = new CapturedLog("io.procnet.server");
 
     @BeforeEach
     void forgetEarlierLogs() {

@@ -3,7 +3,7 @@ package io.procnet.rules.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.procnet.rules.CapturedLog;
+import io.procnet.testkit.CapturedLog;
 import java.util.List;
 import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class TextPatternTest {
     void thePrefilterSparesTheRegexATextWithoutItsLiteral() {
         // (a|aa)+zzz backtracks without end on a's alone; the prefilter sees no "zzz" and never runs it
         TextPattern pattern = TextPattern.parse("/(a|aa)+zzz/", TextPattern.Plain.CONTAINS);
-        try (CapturedLog log = new CapturedLog()) {
+        try (CapturedLog log = new CapturedLog("io.procnet.rules")) {
             assertThat(pattern.matches("a".repeat(5000))).isFalse();
             assertThat(pattern.matches("a".repeat(5000) + "zz")).isFalse();
             assertThat(log.warnings()).isEmpty();
@@ -101,7 +101,7 @@ class TextPatternTest {
         // found by the prefilter's property: Java 17's regex engine reads past the end of "aa" here
         TextPattern pattern = TextPattern.parse("/\\b{g}a+?\\A/", TextPattern.Plain.CONTAINS);
 
-        try (CapturedLog log = new CapturedLog()) {
+        try (CapturedLog log = new CapturedLog("io.procnet.rules")) {
             assertThat(pattern.matches("aa")).isFalse();
             assertThat(pattern.matches("aa")).isFalse(); // warned once, still no match
             assertThat(log.warnings()).hasSize(1).allMatch(warning -> warning.startsWith(

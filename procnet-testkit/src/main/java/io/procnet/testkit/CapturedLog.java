@@ -1,4 +1,4 @@
-package io.procnet.server;
+package io.procnet.testkit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,12 +8,13 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * What the server logs while a test runs. {@code System.Logger} writes to java.util.logging when
- * no other backend is on the path, as in these tests; the module does not read java.logging
- * itself, so surefire adds the edge ({@code --add-reads}). Records may come from any thread.
+ * What a module logs while a test runs. {@code System.Logger} writes to java.util.logging when no
+ * other backend is on the path, as in the tests; the modules do not read java.logging themselves,
+ * so their surefire runs add the edge ({@code --add-reads}). Records may come from any thread.
+ * Close it to stop capturing.
  */
 public final class CapturedLog implements AutoCloseable {
-    private final Logger logger = Logger.getLogger("io.procnet.server");
+    private final Logger logger;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Handler handler = new Handler() {
         @Override
@@ -30,7 +31,9 @@ public final class CapturedLog implements AutoCloseable {
         }
     };
 
-    public CapturedLog() {
+    /** Captures what is logged to {@code loggerName} and the loggers below it. */
+    public CapturedLog(String loggerName) {
+        this.logger = Logger.getLogger(loggerName);
         logger.addHandler(handler);
     }
 
@@ -42,6 +45,11 @@ public final class CapturedLog implements AutoCloseable {
     /** The information logged, in order. */
     public List<String> infos() {
         return messages(Level.INFO);
+    }
+
+    /** The errors logged, in order. */
+    public List<String> errors() {
+        return messages(Level.SEVERE);
     }
 
     /** Forgets what was logged so far. */
