@@ -1,6 +1,7 @@
 /**
  * The Procnet test kit: seeded random trials, damaged copies of recorded fixtures, and fixtures
- * cut short or surrounded by garbage, for the property tests of every module. Depends on nothing
+ * cut short or surrounded by garbage, for the property tests of every module, and the loopback
+ * socket load ({@code socket_load.py}) that the benchmarks measure on. Depends on nothing
  * but the JDK (a failing trial is an {@link AssertionError}, which any test framework reports);
  * other modules use it in test scope only.
  */
