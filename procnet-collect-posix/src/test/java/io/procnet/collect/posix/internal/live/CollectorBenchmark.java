@@ -5,6 +5,7 @@ import io.procnet.spi.CollectorOptions;
 import io.procnet.spi.CollectorProvider;
 import io.procnet.spi.CollectorRegistry;
 import io.procnet.spi.ConnectionCollector;
+import io.procnet.testkit.SocketLoad;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -9,6 +9,7 @@ import io.procnet.model.Snapshot;
 import io.procnet.spi.CollectorOptions;
 import io.procnet.spi.CollectorRegistry;
 import io.procnet.spi.ConnectionCollector;
+import io.procnet.testkit.SocketLoad;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;

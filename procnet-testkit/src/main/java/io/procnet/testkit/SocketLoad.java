@@ -1,4 +1,4 @@
-package io.procnet.collect.posix.internal.live;
+package io.procnet.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The loopback load of {@code shared/bench/socket_load.py} for the benchmarks: 20 servers and 100
  * clients (121 processes) holding a number of established connections, and a python3 helper that
- * opens or replaces 20 connections to the first server on demand. Closing stops both.
+ * opens or replaces 20 connections to the first server on demand. Closing stops both. For the
+ * benchmarks of every module that measures on a real load (collectors, graph, server); needs
+ * Linux and python3. Not thread-safe.
  */
-final class SocketLoad implements AutoCloseable {
+public final class SocketLoad implements AutoCloseable {
     private final Process load;
     private final Process opener;
     private final BufferedReader openerOutput;
@@ -25,7 +27,7 @@ final class SocketLoad implements AutoCloseable {
     }
 
     /** Starts the load with {@code connections} connections and waits until it is ready. */
-    static SocketLoad start(Path script, int connections, String... extraArguments) throws IOException {
+    public static SocketLoad start(Path script, int connections, String... extraArguments) throws IOException {
         String[] arguments = {"python3", script.toString(), "--servers", "20", "--clients", "100",
             "--conns-per-client", Integer.toString(connections / 100), "--udp", "50"};
         String[] command = java.util.Arrays.copyOf(arguments, arguments.length + extraArguments.length);
@@ -49,12 +51,12 @@ final class SocketLoad implements AutoCloseable {
     }
 
     /** Opens 20 more connections to the first server. */
-    void open() throws IOException {
+    public void open() throws IOException {
         command("open");
     }
 
     /** Closes the 20 oldest of the connections opened here and opens 20 new ones (fd numbers reused). */
-    void replace() throws IOException {
+    public void replace() throws IOException {
         command("replace");
     }
 
