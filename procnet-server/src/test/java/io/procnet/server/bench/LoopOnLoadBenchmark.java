@@ -125,7 +125,7 @@ public final class LoopOnLoadBenchmark {
                 long t0 = System.nanoTime();
                 GraphDelta delta = GraphDiff.between(before.graph(), after);
                 long t1 = System.nanoTime();
-                Json.bytes(Wire.delta(delta, after.takenAt(), false, after.issues()));
+                Json.bytes(Wire.delta(delta, after.takenAt(), after.collectorId(), false, after.issues()));
                 long t2 = System.nanoTime();
                 byte[] whole = Json.bytes(new WireGraph(after.version(), Wire.time(after.takenAt()),
                         after.collectorId(), host, false, Wire.nodes(after.nodes()), Wire.edges(after.edges()),
