@@ -4,6 +4,7 @@ import io.procnet.graph.Edge;
 import io.procnet.graph.EdgeTraffic;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The coarse scale on which the server streams traffic rates, so that an edge whose rate wobbles
@@ -44,10 +45,18 @@ public final class RateScale {
             return edge;
         }
         EdgeTraffic traffic = settle(before == null ? null : before.traffic(), edge.traffic());
+        if (before != null && Objects.equals(traffic, before.traffic()) && sameButTraffic(before, edge)) {
+            return before; // the common case on a steady machine: no new edge to build and compare
+        }
         Edge scaled = traffic == edge.traffic() ? edge
                 : new Edge(edge.id(), edge.from(), edge.to(), edge.kind(), edge.protocol(), edge.serverPort(),
                         edge.count(), edge.states(), edge.reason(), traffic);
         return scaled.equals(before) ? before : scaled;
+    }
+
+    /** Whether two edges of one id differ in their traffic at most. */
+    private static boolean sameButTraffic(Edge a, Edge b) {
+        return a.count() == b.count() && a.reason() == b.reason() && a.kind() == b.kind() && a.states().equals(b.states());
     }
 
     private static EdgeTraffic settle(EdgeTraffic before, EdgeTraffic measured) {
