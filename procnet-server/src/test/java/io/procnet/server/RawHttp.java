@@ -78,6 +78,44 @@ public final class RawHttp {
         return (address.contains(":") ? "[" + address + "]" : address) + ":" + server.getPort();
     }
 
+    /** An event stream's response headers (names in lower case) and its body, un-chunked and un-gzipped. */
+    public record EventStreamBody(Map<String, String> headers, InputStream body) {
+    }
+
+    /**
+     * Asks for {@code /api/events} on a connected socket and reads up to the body.
+     *
+     * @param lastEventId the Last-Event-ID to send, or null
+     * @throws IOException when the answer is not 200, or not gzip when gzip was asked for
+     */
+    public static EventStreamBody openEventStream(Socket socket, InetSocketAddress server, boolean gzip,
+                                                  String lastEventId) throws IOException {
+        StringBuilder request = new StringBuilder("GET /api/events HTTP/1.1\r\nHost: ")
+                .append(hostOf(server)).append("\r\nAccept: text/event-stream\r\n");
+        if (gzip) {
+            request.append("Accept-Encoding: gzip, deflate\r\n");
+        }
+        if (lastEventId != null) {
+            request.append("Last-Event-ID: ").append(lastEventId).append("\r\n");
+        }
+        OutputStream out = socket.getOutputStream();
+        out.write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        int[] status = new int[1];
+        Map<String, String> headers = readHead(in, status);
+        if (status[0] != 200) {
+            throw new IOException("the event stream answered " + status[0]);
+        }
+        InputStream body = "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? new Chunks(in) : in;
+        if ("gzip".equals(headers.get("content-encoding"))) {
+            body = new GZIPInputStream(body, 16 * 1024);
+        } else if (gzip) {
+            throw new IOException("asked for gzip, got " + headers.get("content-encoding"));
+        }
+        return new EventStreamBody(headers, body);
+    }
+
     /** Reads the status line and headers. */
     public static Map<String, String> readHead(InputStream in, int[] status) throws IOException {
         String statusLine = line(in);

@@ -3,7 +3,6 @@ package io.procnet.server;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A Server-Sent Events client over a plain socket, as a browser's EventSource reads a stream:
@@ -44,29 +42,13 @@ public final class SseClient implements AutoCloseable {
     public static SseClient open(InetSocketAddress server, boolean gzip, String lastEventId) throws IOException {
         Socket socket = new Socket();
         socket.connect(server, 5000);
-        StringBuilder request = new StringBuilder("GET /api/events HTTP/1.1\r\nHost: ")
-                .append(RawHttp.hostOf(server)).append("\r\nAccept: text/event-stream\r\n");
-        if (gzip) {
-            request.append("Accept-Encoding: gzip, deflate\r\n");
-        }
-        if (lastEventId != null) {
-            request.append("Last-Event-ID: ").append(lastEventId).append("\r\n");
-        }
-        OutputStream out = socket.getOutputStream();
-        out.write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        int[] status = new int[1];
-        Map<String, String> headers = RawHttp.readHead(in, status);
-        if (status[0] != 200) {
+        try {
+            RawHttp.EventStreamBody stream = RawHttp.openEventStream(socket, server, gzip, lastEventId);
+            return new SseClient(socket, stream.headers(), stream.body());
+        } catch (IOException e) {
             socket.close();
-            throw new IOException("the event stream answered " + status[0]);
+            throw e;
         }
-        InputStream body = "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? new RawHttp.Chunks(in) : in;
-        if ("gzip".equals(headers.get("content-encoding"))) {
-            body = new GZIPInputStream(body, 512);
-        }
-        return new SseClient(socket, headers, body);
     }
 
     public Map<String, String> headers() {

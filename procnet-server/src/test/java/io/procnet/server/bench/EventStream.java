@@ -3,15 +3,12 @@ package io.procnet.server.bench;
 import io.procnet.server.RawHttp;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * One benchmark client of {@code /api/events}, lean enough that 200 of them share two cores with
@@ -55,24 +52,12 @@ final class EventStream implements AutoCloseable {
             throws IOException {
         Socket socket = new Socket();
         socket.connect(server, 10_000);
-        String request = "GET /api/events HTTP/1.1\r\nHost: " + RawHttp.hostOf(server)
-                + "\r\nAccept: text/event-stream\r\n" + (gzip ? "Accept-Encoding: gzip, deflate, br\r\n" : "") + "\r\n";
-        OutputStream out = socket.getOutputStream();
-        out.write(request.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        int[] status = new int[1];
-        Map<String, String> headers = RawHttp.readHead(in, status);
-        if (status[0] != 200) {
+        InputStream body;
+        try {
+            body = RawHttp.openEventStream(socket, server, gzip, null).body();
+        } catch (IOException failed) {
             socket.close();
-            throw new IOException("the event stream answered " + status[0]);
-        }
-        InputStream body = "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? new RawHttp.Chunks(in) : in;
-        if ("gzip".equals(headers.get("content-encoding"))) {
-            body = new GZIPInputStream(body, 16 * 1024);
-        } else if (gzip) {
-            socket.close();
-            throw new IOException("asked for gzip, got " + headers.get("content-encoding"));
+            throw failed;
         }
         EventStream stream = new EventStream(socket, body, dataSink);
         stream.reader.start();
