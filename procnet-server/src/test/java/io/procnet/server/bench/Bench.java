@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -123,25 +124,30 @@ final class Bench {
         return bytes / (1024.0 * 1024);
     }
 
-    /** The highest heap use seen, read every few milliseconds on a daemon thread, until closed. */
-    static final class HeapSampler implements AutoCloseable {
+    /** The highest value of {@code reading} seen, read every {@code periodMillis} on a daemon thread, until closed. */
+    static final class MaxSampler implements AutoCloseable {
         private final Thread thread;
         private volatile long max;
         private volatile boolean done;
 
-        HeapSampler() {
+        MaxSampler(String name, long periodMillis, LongSupplier reading) {
             thread = new Thread(() -> {
                 while (!done) {
-                    max = Math.max(max, heapUsed());
+                    max = Math.max(max, reading.getAsLong());
                     try {
-                        Thread.sleep(10);
+                        Thread.sleep(periodMillis);
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
-            }, "bench-heap-sampler");
+            }, name);
             thread.setDaemon(true);
             thread.start();
+        }
+
+        /** The highest heap use, read every 10 ms. */
+        static MaxSampler heap() {
+            return new MaxSampler("bench-heap-sampler", 10, Bench::heapUsed);
         }
 
         long max() {

@@ -31,24 +31,13 @@ import java.util.Locale;
  */
 public final class BenchServerMain {
     private static final Bench.GcWatch GC = new Bench.GcWatch();
-    private static volatile long maxRss;
+    private static final Bench.MaxSampler RSS = new Bench.MaxSampler("bench-rss", 250,
+            () -> Bench.rss(ProcessHandle.current().pid()));
 
     private BenchServerMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        Thread rss = new Thread(() -> {
-            while (true) {
-                maxRss = Math.max(maxRss, Bench.rss(ProcessHandle.current().pid()));
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-rss");
-        rss.setDaemon(true);
-        rss.start();
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         switch (args[0]) {
             case "empty" -> {
@@ -79,9 +68,9 @@ public final class BenchServerMain {
                     System.out.printf(Locale.ROOT, "collector sockets=%d gcCount=%d gcMillis=%d fullGcCount=%d"
                             + " fullGcMillis=%d maxHeapAfterGc=%d rss=%d maxRss=%d%n", sockets, after[0] - gc[0],
                             after[1] - gc[1], fullAfter[0] - fullGc[0], fullAfter[1] - fullGc[1], GC.maxAfterGc(),
-                            Bench.rss(ProcessHandle.current().pid()), maxRss);
+                            Bench.rss(ProcessHandle.current().pid()), RSS.max());
                     GC.reset();
-                    maxRss = 0;
+                    RSS.reset();
                     try (ProcnetServer server = ProcnetServer.builder().collector(collector).port(0)
                             .interval(Duration.ofSeconds(1)).start()) {
                         System.out.println("ready " + server.address().getPort());
@@ -107,7 +96,7 @@ public final class BenchServerMain {
                         Bench.heapUsed(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted(),
                         gc[0] - gcAtStart[0], gc[1] - gcAtStart[1], full[0] - gcAtStart[2], full[1] - gcAtStart[3],
                         GC.maxAfterGc(), GC.maxAfterFullGc(),
-                        Bench.rss(ProcessHandle.current().pid()), maxRss);
+                        Bench.rss(ProcessHandle.current().pid()), RSS.max());
                 System.out.flush();
             }
         }

@@ -71,7 +71,7 @@ public final class SseLoadBenchmark {
         ConcurrentLinkedQueue<long[]> deltaShapes = new ConcurrentLinkedQueue<>();
         try (ProcnetServer server = ProcnetServer.builder().source(source).port(0)
                 .interval(Duration.ofMillis(BusyHost.TICK_MILLIS)).start();
-             Bench.HeapSampler heap = new Bench.HeapSampler()) {
+             Bench.MaxSampler heap = Bench.MaxSampler.heap()) {
             Bench.GcWatch gcWatch = new Bench.GcWatch();
             InetSocketAddress address = server.address();
             WireGraph first = Json.read(RawHttp.get(address, "/api/graph").body(), WireGraph.class);
@@ -246,7 +246,7 @@ public final class SseLoadBenchmark {
         private Map<Long, Long> loopStart;
         private Map<Long, Long> ioStart;
 
-        static Phase start(ScriptedSource source, AtomicLong script, Bench.HeapSampler heap) {
+        static Phase start(ScriptedSource source, AtomicLong script, Bench.MaxSampler heap) {
             Phase phase = new Phase();
             heap.reset();
             phase.firstTick = source.ticks();
@@ -261,7 +261,7 @@ public final class SseLoadBenchmark {
             return phase;
         }
 
-        void end(ScriptedSource source, AtomicLong script, Bench.HeapSampler heap) {
+        void end(ScriptedSource source, AtomicLong script, Bench.MaxSampler heap) {
             ticks = source.ticks() - firstTick;
             wallNanos = System.nanoTime() - wallNanos;
             loopCpu = Bench.cpuBetween(loopStart, Bench.cpuByThread("procnet-loop"::equals));
