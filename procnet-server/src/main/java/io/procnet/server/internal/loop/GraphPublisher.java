@@ -13,7 +13,6 @@ import io.procnet.server.internal.sse.SseEvent;
 import io.procnet.server.internal.wire.Json;
 import io.procnet.server.internal.wire.Wire;
 import io.procnet.server.internal.wire.WireDelta;
-import io.procnet.server.internal.wire.WireGraph;
 import io.procnet.server.internal.wire.WireHost;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,9 +86,7 @@ public final class GraphPublisher {
     }
 
     private Published publish(Graph graph, Snapshot snapshot, boolean stale) {
-        WireGraph wire = new WireGraph(graph.version(), Wire.time(graph.takenAt()), graph.collectorId(), host, stale,
-                Wire.nodes(graph.nodes()), Wire.edges(graph.edges()), Wire.issues(graph.issues()));
-        byte[] json = Json.bytes(wire);
+        byte[] json = Json.bytes(Wire.graph(graph, host, stale));
         return new Published(graph, snapshot, stale,
                 Body.tagged(json, ContentTypes.JSON, "no-cache", "v" + graph.version()),
                 SseEvent.of("graph", graph.version(), json));

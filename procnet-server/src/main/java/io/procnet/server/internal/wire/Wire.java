@@ -29,6 +29,12 @@ public final class Wire {
     private Wire() {
     }
 
+    /** The whole graph, as {@code /api/graph} sends it. */
+    public static WireGraph graph(Graph graph, WireHost host, boolean stale) {
+        return new WireGraph(graph.version(), time(graph.takenAt()), graph.collectorId(), host, stale,
+                nodes(graph.nodes()), edges(graph.edges()), issues(graph.issues()));
+    }
+
     public static List<WireNode> nodes(List<? extends Node> nodes) {
         return map(nodes, Wire::node);
     }
