@@ -7,6 +7,7 @@ module io.procnet.server {
     requires undertow.core;
     requires xnio.api;
     requires com.fasterxml.jackson.databind;
+    requires java.net.http;
 
     exports io.procnet.server;
 

@@ -131,6 +131,43 @@ class VendorTest {
     }
 
     @Test
+    void aManifestWithMoreFieldsThanTheThreeIsStillRead() throws Exception {
+        byte[] bytes = "/* 9.9.9 */".getBytes(StandardCharsets.UTF_8);
+        Files.write(vendor.resolve("vis-network-9.9.9.standalone.min.js"), bytes);
+        Files.writeString(vendor.resolve("manifest.json"), "{\"vis_network_version\": \"9.9.9\", \"js_file\":"
+                + " \"vis-network-9.9.9.standalone.min.js\", \"sha256_js\": \"" + sha256(bytes) + "\","
+                + " \"generated_by\": \"prepare_portable.py\"}");
+        try (ProcnetServer server = TestServers.builder(SOURCE, 100).vendorDir(vendor).start()) {
+            JsonNode fields = json(RawHttp.get(server.address(), "/vendor/manifest.json"));
+            assertThat(fields.fieldNames()).toIterable()
+                    .containsExactly("vis_network_version", "js_file", "sha256_js");
+            assertThat(fields.get("vis_network_version").asText()).isEqualTo("9.9.9");
+            assertThat(fields.get("sha256_js").asText()).isEqualTo(sha256(bytes));
+        }
+        assertThat(log.warnings()).isEmpty();
+    }
+
+    @Test
+    void aManifestWithoutAVersionLeavesTheBundledFiles() throws Exception {
+        Files.writeString(vendor.resolve("vis-network-9.9.9.standalone.min.js"), "/* 9.9.9 */");
+        Files.writeString(vendor.resolve("manifest.json"), "{\"js_file\": \"vis-network-9.9.9.standalone.min.js\"}");
+        try (ProcnetServer server = TestServers.builder(SOURCE, 100).vendorDir(vendor).start()) {
+            assertBundled(server);
+        }
+        assertThat(log.warnings()).anySatisfy(line -> assertThat(line).contains("names no version"));
+    }
+
+    @Test
+    void aManifestThatIsNotAnObjectLeavesTheBundledFilesWithAOneLineWarning() throws Exception {
+        Files.writeString(vendor.resolve("manifest.json"), "[\"9.9.9\"]");
+        try (ProcnetServer server = TestServers.builder(SOURCE, 100).vendorDir(vendor).start()) {
+            assertBundled(server);
+        }
+        assertThat(log.warnings()).anySatisfy(line -> assertThat(line).contains("cannot use " + vendor)
+                .contains("serving the bundled").doesNotContain("\n"));
+    }
+
+    @Test
     void aVendorDirectoryWithoutAManifestLeavesTheBundledFiles() throws Exception {
         Files.writeString(vendor.resolve("vis-network-9.9.9.standalone.min.js"), "/* no manifest names me */");
         try (ProcnetServer server = TestServers.builder(SOURCE, 100).vendorDir(vendor).start()) {

@@ -1,7 +1,9 @@
 package io.procnet.server.internal.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.procnet.server.internal.vendor.VisNetworkLayout;
 import io.procnet.server.internal.wire.Json;
+import io.procnet.server.internal.wire.WireManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +25,7 @@ import java.util.Properties;
 public final class VendorFiles {
     /** Where the page falls back to when the local bundle does not load. */
     public static final String CDN_ORIGIN = "https://unpkg.com";
-    static final String MANIFEST = "manifest.json";
+    static final String MANIFEST = VisNetworkLayout.MANIFEST;
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String NO_STORE = "no-store, no-cache, must-revalidate, max-age=0";
     private static final System.Logger LOG = System.getLogger("io.procnet.server");
@@ -98,10 +100,10 @@ public final class VendorFiles {
     private VendorSet readDirectory(byte[] manifestBytes) {
         Path manifest = directory.resolve(MANIFEST);
         try {
-            JsonNode json = Json.tree(manifestBytes);
-            String version = json.path("vis_network_version").asText("");
-            String jsFile = json.path("js_file").asText("");
-            if (version.isEmpty() || !FileNames.isPlain(jsFile)) {
+            WireManifest read = Json.readForeign(manifestBytes, WireManifest.class);
+            String version = read.visNetworkVersion();
+            String jsFile = read.jsFile();
+            if (version == null || version.isEmpty() || jsFile == null || !FileNames.isPlain(jsFile)) {
                 throw new IOException("it names no version or no plain js_file");
             }
             Map<String, byte[]> contents = new LinkedHashMap<>();
@@ -117,7 +119,7 @@ public final class VendorFiles {
             if (!contents.containsKey(jsFile)) {
                 throw new IOException("its js_file " + jsFile + " is not there");
             }
-            String declared = json.path("sha256_js").asText("");
+            String declared = read.sha256Js() == null ? "" : read.sha256Js();
             String actual = Body.sha256(contents.get(jsFile));
             if (!declared.equalsIgnoreCase(actual)) {
                 LOG.log(System.Logger.Level.WARNING, manifest + " gives sha256 " + declared + " for " + jsFile
@@ -127,6 +129,11 @@ public final class VendorFiles {
             LOG.log(System.Logger.Level.INFO, "vis-network " + version + ": serving /vendor/" + jsFile + " from "
                     + files.origin);
             return files;
+        } catch (JsonProcessingException e) {
+            // the original message, without Jackson's location on a line of its own
+            LOG.log(System.Logger.Level.WARNING, "cannot use " + manifest + ": " + e.getOriginalMessage()
+                    + "; serving the bundled vis-network " + bundled.version);
+            return null;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot use " + manifest + ": " + e.getMessage()
                     + "; serving the bundled vis-network " + bundled.version);
@@ -152,12 +159,13 @@ public final class VendorFiles {
         }
         String version = pom.getProperty("version");
         String base = WEBJAR + version + "/";
-        String jsFile = "vis-network-" + version + ".standalone.min.js";
+        String jsFile = VisNetworkLayout.bundleFile(version);
         Map<String, byte[]> contents = new LinkedHashMap<>();
-        contents.put(jsFile, read(base + "standalone/umd/vis-network.min.js"));
-        contents.put("vis-network-" + version + ".min.css", read(base + "styles/vis-network.min.css"));
-        contents.put("LICENSE-MIT.vis-network-" + version + ".txt", read(base + "LICENSE-MIT"));
-        contents.put("LICENSE-APACHE-2.0.vis-network-" + version + ".txt", read(base + "LICENSE-APACHE-2.0"));
+        contents.put(jsFile, read(base + VisNetworkLayout.PACKAGE_BUNDLE));
+        contents.put(VisNetworkLayout.stylesheetFile(version), read(base + VisNetworkLayout.PACKAGE_STYLESHEET));
+        contents.put(VisNetworkLayout.mitLicenceFile(version), read(base + VisNetworkLayout.PACKAGE_MIT_LICENCE));
+        contents.put(VisNetworkLayout.apacheLicenceFile(version),
+                read(base + VisNetworkLayout.PACKAGE_APACHE_LICENCE));
         return new VendorSet(version, jsFile, contents, "the jar (WebJar org.webjars.npm:vis-network:" + version + ")",
                 IMMUTABLE);
     }
@@ -196,11 +204,8 @@ public final class VendorFiles {
                 files.put(file.getKey(), Body.of(file.getValue(), ContentTypes.ofFileName(file.getKey()),
                         bundle ? IMMUTABLE : otherCaching));
             }
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("vis_network_version", version);
-            fields.put("js_file", jsFile);
-            fields.put("sha256_js", Body.sha256(contents.get(jsFile)));
-            this.manifest = Body.of(Json.bytes(fields), ContentTypes.JSON, NO_STORE);
+            this.manifest = Body.of(Json.bytes(new WireManifest(version, jsFile, Body.sha256(contents.get(jsFile)))),
+                    ContentTypes.JSON, NO_STORE);
         }
     }
 }

@@ -37,9 +37,18 @@ public final class Json {
         }
     }
 
-    /** Any JSON, as a tree (a manifest written by another tool). */
+    /** Any JSON, as a tree. */
     public static com.fasterxml.jackson.databind.JsonNode tree(byte[] json) throws IOException {
         return MAPPER.readTree(json);
+    }
+
+    /**
+     * A file another tool may have written (the original's manifest): fields it does not know are
+     * skipped and fields it lacks are null, for the caller to judge.
+     */
+    public static <T> T readForeign(byte[] json, Class<T> type) throws IOException {
+        return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES).readValue(json);
     }
 
     public static <T> T read(String json, Class<T> type) {

@@ -2,6 +2,7 @@ package io.procnet.server.internal.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ class ApiDocTest {
     private static final List<Class<? extends Record>> RECORDS = List.of(WireGraph.class, WireHost.class,
             WireNode.Process.class, WireNode.Remote.class, WireNode.Listener.class, WireNode.Group.class,
             WireProcess.class, WireEndpoint.class, WireEdge.class, WireTraffic.class, WireIssue.class, WireDelta.class,
-            WireProcessDetails.class, WireSocket.class, WireSocketTraffic.class, WireHealth.class, WireError.class);
+            WireProcessDetails.class, WireSocket.class, WireSocketTraffic.class, WireHealth.class, WireError.class,
+            WireManifest.class);
 
     @Test
     void everyExampleParsesIntoItsRecord() throws IOException {
@@ -45,9 +47,9 @@ class ApiDocTest {
         WireProcessDetails process = Json.read(examples.get("process"), WireProcessDetails.class);
         assertThat(graph.nodes()).contains(process.node());
         assertThat(Json.read(examples.get("health"), WireHealth.class).version()).isEqualTo(graph.version());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> manifest = Json.read(examples.get("manifest"), Map.class);
-        assertThat(manifest).containsOnlyKeys("vis_network_version", "js_file", "sha256_js");
+        WireManifest manifest = Json.read(examples.get("manifest"), WireManifest.class);
+        assertThat(manifest.jsFile()).isEqualTo("vis-network-" + manifest.visNetworkVersion() + ".standalone.min.js");
+        assertThat(manifest.sha256Js()).matches("[0-9a-f]{64}");
     }
 
     @Test
@@ -55,8 +57,9 @@ class ApiDocTest {
         String doc = Files.readString(DOC);
         for (Class<? extends Record> type : RECORDS) {
             for (RecordComponent component : type.getRecordComponents()) {
-                assertThat(doc).as(type.getSimpleName() + "." + component.getName())
-                        .contains("`" + component.getName() + "`");
+                JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+                String name = renamed != null ? renamed.value() : component.getName();
+                assertThat(doc).as(type.getSimpleName() + "." + component.getName()).contains("`" + name + "`");
             }
         }
     }
