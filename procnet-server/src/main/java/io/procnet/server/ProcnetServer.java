@@ -315,7 +315,7 @@ public final class ProcnetServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "listening on " + bound + ", beyond this machine: every request"
                         + " needs the token; open " + server.url());
             }
-            LOG.log(System.Logger.Level.INFO, "live map at " + server.url() + ", vis-network " + files.vendor());
+            LOG.log(System.Logger.Level.DEBUG, "live map at " + server.url() + ", vis-network " + files.vendor());
             return server;
         }
 

@@ -1,0 +1,191 @@
+package io.procnet.cli.internal;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
+import io.procnet.ProcNet;
+import io.procnet.cli.internal.Converters.BindPort;
+import io.procnet.cli.internal.Converters.Seconds;
+import io.procnet.graph.NodeClassifier;
+import io.procnet.model.CollectionIssue;
+import io.procnet.model.Snapshot;
+import io.procnet.rules.ReloadingRules;
+import io.procnet.rules.RuleFileException;
+import io.procnet.server.ProcnetServer;
+import io.procnet.server.SnapshotSource;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/** {@code procnet serve}: the live map in the browser, until Ctrl-C. */
+@Parameters(commandDescription = "Serve the live map of this machine (the default command)")
+final class ServeCommand implements Command {
+    /** The issue code under which a rule file's error reaches the page. */
+    static final String RULE_FILE_ISSUE = "rule-file";
+
+    @ParametersDelegate
+    final CommonOptions common = new CommonOptions();
+
+    @Parameter(names = "--port", converter = BindPort.class, description = "HTTP port; 0 takes a free one", order = 1)
+    int port = ProcnetServer.DEFAULT_PORT;
+
+    @Parameter(names = "--interval", converter = Seconds.class, placeholder = "SECONDS",
+            description = "Seconds between collections", order = 2)
+    Duration interval = ProcnetServer.DEFAULT_INTERVAL;
+
+    @Parameter(names = "--host", description = "Address to bind; anything but loopback needs a token", order = 3)
+    String host = "127.0.0.1";
+
+    @Parameter(names = "--token", description = "Token every request must carry (generated when --host is not loopback)",
+            password = false, order = 4)
+    String token;
+
+    @Parameter(names = "--icons-dir", description = "Directory of PNG icons by type (app.png, database.png, ...),"
+            + " before the built-in ones", order = 5)
+    String iconsDir;
+
+    @Parameter(names = "--vendor-dir", description = "Directory written by 'procnet vendor', served before the bundled"
+            + " vis-network", order = 6)
+    String vendorDir;
+
+    @Parameter(names = "--open", description = "Open the map in the browser", order = 7)
+    boolean open;
+
+    @ParametersDelegate
+    final SourceOptions source = new SourceOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public int run(Terminal terminal) throws UsageException, FailureException, InterruptedException {
+        Path icons = Directories.existing("--icons-dir", iconsDir);
+        Path vendor = vendorDir != null ? Directories.existing("--vendor-dir", vendorDir) : writtenByVendor();
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            NodeClassifier classifier = classifier(terminal, resources);
+            ProcNet procnet = source.openCollector();
+            resources.add(0, procnet);
+            AtomicReference<List<CollectionIssue>> firstIssues = new AtomicReference<>();
+            ProcnetServer server = start(keepingFirstIssues(procnet::snapshot, firstIssues), classifier, icons, vendor,
+                    resources);
+            resources.add(0, server);
+            terminal.out().println("Procnet live map: " + server.url());
+            terminal.out().println("collector: " + procnet.collectorId());
+            for (CollectionIssue issue : firstIssues.get() == null ? List.<CollectionIssue>of() : firstIssues.get()) {
+                if (issue.code().equals(CollectionIssue.UNOWNED_SOCKETS)) {
+                    terminal.out().println("note: " + issue.message());
+                }
+            }
+            terminal.out().println("Ctrl-C stops it.");
+            terminal.out().flush();
+            if (open) {
+                Browser.open(server.url(), terminal);
+            }
+            return untilStopped(terminal, resources);
+        } finally {
+            closeAll(resources);
+        }
+    }
+
+    /** The directory {@code procnet vendor} writes by default, when it has written one. */
+    private static Path writtenByVendor() {
+        Path dir = Home.vendorDirectory();
+        return Files.isRegularFile(dir.resolve("manifest.json")) ? dir : null;
+    }
+
+    private NodeClassifier classifier(Terminal terminal, List<AutoCloseable> resources) throws UsageException {
+        Path file = source.ruleFile();
+        if (file == null) {
+            return source.builtInRules();
+        }
+        try {
+            ReloadingRules rules = ReloadingRules.watch(file, source.builtInRules());
+            resources.add(rules);
+            terminal.out().println("rules: " + file + " (reloaded when it changes)"
+                    + (source.noDefaultRules ? "" : ", then the built-in rules"));
+            return rules;
+        } catch (RuleFileException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    private ProcnetServer start(SnapshotSource snapshots, NodeClassifier classifier, Path icons, Path vendor,
+                                List<AutoCloseable> resources) throws UsageException, FailureException {
+        try {
+            return ProcnetServer.builder()
+                    .source(snapshots)
+                    .classifier(classifier)
+                    .graphOptions(source.graphOptions())
+                    .interval(interval)
+                    .host(host)
+                    .port(port)
+                    .token(token)
+                    .iconsDir(icons)
+                    .vendorDir(vendor)
+                    .problems(problemsOf(resources))
+                    .start();
+        } catch (UnknownHostException e) {
+            throw new UsageException("--host '" + host + "': no such address on this machine", e);
+        } catch (BindException e) {
+            throw new FailureException(e.getMessage() + "; choose another with --port", e);
+        } catch (IOException e) {
+            throw new FailureException("cannot start the server: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rule file's error, when the last edit broke it, as an issue the page shows. */
+    private static Supplier<List<CollectionIssue>> problemsOf(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            if (resource instanceof ReloadingRules rules) {
+                return () -> rules.problem()
+                        .map(problem -> List.of(new CollectionIssue(RULE_FILE_ISSUE, problem.getMessage(), 0)))
+                        .orElse(List.of());
+            }
+        }
+        return List::of;
+    }
+
+    /** A source that keeps what the first snapshot could not see (the owners of other users' sockets). */
+    private static SnapshotSource keepingFirstIssues(SnapshotSource source, AtomicReference<List<CollectionIssue>> first) {
+        return () -> {
+            Snapshot snapshot = source.collect();
+            first.compareAndSet(null, snapshot.issues());
+            return snapshot;
+        };
+    }
+
+    private static int untilStopped(Terminal terminal, List<AutoCloseable> resources) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            terminal.say("stopping");
+            closeAll(resources);
+            stopped.countDown();
+        }, "procnet-stop"));
+        stopped.await();
+        return 0;
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        synchronized (resources) {
+            for (AutoCloseable resource : resources) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    // closing on the way out: nothing left to tell the user about
+                }
+            }
+            resources.clear();
+        }
+    }
+}
