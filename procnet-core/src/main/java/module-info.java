@@ -1,5 +1,6 @@
 /**
- * Procnet core: the socket model, the collector SPI and registry, and the topology graph.
+ * Procnet core: the socket model, the collector SPI and registry, the topology graph, and its
+ * text renderings (socket table, DOT, Mermaid).
  * Depends on nothing but the JDK.
  */
 module io.procnet.core {
@@ -7,6 +8,7 @@ module io.procnet.core {
     exports io.procnet.model;
     exports io.procnet.spi;
     exports io.procnet.graph;
+    exports io.procnet.export;
 
     uses io.procnet.spi.CollectorProvider;
 }

@@ -29,7 +29,8 @@ class ArchitectureTest {
     }
 
     private static final Module CORE = new Module("procnet-core",
-            List.of("io.procnet", "io.procnet.model..", "io.procnet.spi..", "io.procnet.graph..", "io.procnet.internal.."),
+            List.of("io.procnet", "io.procnet.model..", "io.procnet.spi..", "io.procnet.graph..", "io.procnet.export..",
+                    "io.procnet.internal.."),
             List.of("io.procnet.internal.."));
     private static final Module RULES = new Module("procnet-rules", List.of("io.procnet.rules.."),
             List.of("io.procnet.rules.internal.."));
@@ -66,6 +67,14 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         Stream.concat(Stream.of("java.."), CORE.packages().stream()).toArray(String[]::new))
                 .because("procnet-core has no third-party runtime dependency, so embedding it costs nothing")
+                .check(classes);
+    }
+
+    @Test
+    void theExportsRenderWhatTheApiHandsOut() {
+        noClasses().that().resideInAPackage("io.procnet.export..")
+                .should().dependOnClassesThat().resideInAPackage("io.procnet.internal..")
+                .because("a rendering of a graph reads only what any caller of the API could read")
                 .check(classes);
     }
 

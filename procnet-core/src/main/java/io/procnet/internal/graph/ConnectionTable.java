@@ -54,6 +54,11 @@ final class ConnectionTable {
         return connections;
     }
 
+    /** The row of the last round's {@code position}-th tracked socket, in the order the snapshot listed them. */
+    Row lastRoundRow(int position) {
+        return previousOrder[position];
+    }
+
     /** Takes {@code socket} (a socket with a remote end) as its row's entry in {@code round}; returns the row. */
     Row track(SocketEntry socket, long round, long nanos, long intervalNanos) {
         long key = keyOf(socket);

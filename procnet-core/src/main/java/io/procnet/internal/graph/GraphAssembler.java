@@ -5,8 +5,10 @@ import io.procnet.graph.Edge;
 import io.procnet.graph.EdgeKind;
 import io.procnet.graph.Graph;
 import io.procnet.graph.GraphOptions;
+import io.procnet.graph.ListenerNode;
 import io.procnet.graph.Node;
 import io.procnet.graph.NodeClassifier;
+import io.procnet.graph.ProcessNode;
 import io.procnet.internal.host.HostAddresses;
 import io.procnet.model.Endpoint;
 import io.procnet.model.Protocol;
@@ -14,6 +16,7 @@ import io.procnet.model.Snapshot;
 import io.procnet.model.SocketEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,6 +99,58 @@ public final class GraphAssembler {
         nodes.prune(round, graphNodes.size());
         return GraphAccess.trusted(version, snapshot.takenAt(), snapshot.collectorId(), graphNodes, built,
                 snapshot.issues());
+    }
+
+    /**
+     * The id of the edge that each of {@code sockets}, the sockets of the snapshot last assembled
+     * in their order, counts in, or null where it counts in none; node ids of the assembled graph
+     * are renamed by {@code foldedInto} (a folded member's group), others kept. A connected socket
+     * counts in its connection's edge (both halves, and every row that repeats one); a listening
+     * socket in its listener edge, where it draws one. Reads what the last round left, and costs
+     * nothing until asked; {@code sockets} must be that snapshot's, which the caller checks.
+     */
+    public String[] edgeIdsOf(List<SocketEntry> sockets, Map<String, String> foldedInto) {
+        String[] ids = new String[sockets.size()];
+        List<SocketEntry> listening = new ArrayList<>();
+        List<Integer> listeningAt = new ArrayList<>();
+        Map<EdgeAccumulator, String> named = new IdentityHashMap<>();
+        int tracked = 0;
+        for (int i = 0; i < sockets.size(); i++) {
+            SocketEntry socket = sockets.get(i);
+            if (socket.protocol() == Protocol.UDP && !options.includeUdp()) {
+                continue;
+            }
+            if (socket.remote() != null) {
+                Connection connection = connections.lastRoundRow(tracked++).connection;
+                EdgeAccumulator edge = connection.edge;
+                if (connection.replayedPass == pass && edge != null) {
+                    ids[i] = foldedInto.isEmpty() ? edge.id() : named.computeIfAbsent(edge, e -> edgeId(
+                            e.key().protocol(), e.key().from().id, e.key().to().id, e.key().serverPort(), foldedInto));
+                }
+            } else if (socket.isListening()) {
+                listening.add(socket);
+                listeningAt.add(i);
+            }
+        }
+        if (options.p2pOnly()) {
+            return ids; // no listener edges
+        }
+        ListenerTable.Listener[] matched = listeners.matching(listening);
+        for (int j = 0; j < matched.length; j++) {
+            if (drawsListenerEdge(matched[j])) {
+                SocketEntry socket = matched[j].socket;
+                int port = socket.local().port();
+                ids[listeningAt.get(j)] = edgeId(socket.protocol(),
+                        ListenerNode.idOf(socket.protocol(), port, socket.namespace()),
+                        ProcessNode.idOf(socket.pid()), port, foldedInto);
+            }
+        }
+        return ids;
+    }
+
+    private static String edgeId(Protocol protocol, String from, String to, int serverPort,
+                                 Map<String, String> foldedInto) {
+        return Edge.idOf(protocol, foldedInto.getOrDefault(from, from), foldedInto.getOrDefault(to, to), serverPort);
     }
 
     /**
@@ -224,6 +279,11 @@ public final class GraphAssembler {
         connection.edge.addRates(connection.addedToServer, connection.addedToClient);
     }
 
+    /** Whether a listening socket draws a listener edge this pass: drawn, owned, and reached by no connection. */
+    private boolean drawsListenerEdge(ListenerTable.Listener listener) {
+        return listener.visible && listener.socket.hasOwner() && !listener.servedIn(pass);
+    }
+
     /**
      * A drawn listening socket that no connection reached becomes a listener node (one per
      * protocol, port and namespace) attached to its owner; returns each node's bound endpoints.
@@ -231,10 +291,10 @@ public final class GraphAssembler {
     private Map<NodeRef, List<Endpoint>> attachUnservedListeners() {
         Map<NodeRef, List<Endpoint>> bound = new HashMap<>();
         for (ListenerTable.Listener listener : listeners.all()) {
-            SocketEntry socket = listener.socket;
-            if (!listener.visible || !socket.hasOwner() || listener.servedIn(pass)) {
+            if (!drawsListenerEdge(listener)) {
                 continue;
             }
+            SocketEntry socket = listener.socket;
             Protocol protocol = socket.protocol();
             int port = socket.local().port();
             NodeRef node = nodes.listener(protocol, port, socket.namespace());

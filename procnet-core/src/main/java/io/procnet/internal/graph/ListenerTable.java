@@ -4,6 +4,7 @@ import io.procnet.model.Endpoint;
 import io.procnet.model.Protocol;
 import io.procnet.model.SocketEntry;
 import java.net.Inet4Address;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -114,6 +115,31 @@ final class ListenerTable {
             }
         }
         return true;
+    }
+
+    /**
+     * The listener of each of {@code other}, rows that {@link #sameRows} finds the same as this
+     * table's, in their order. Rows of one protocol, endpoint, owner and namespace are
+     * interchangeable (they are drawn, and served, alike), and each listener is handed out once.
+     */
+    Listener[] matching(List<SocketEntry> other) {
+        Listener[] matched = new Listener[other.size()];
+        boolean inOrder = other.size() == rows.size();
+        for (int i = 0; i < other.size() && inOrder; i++) {
+            inOrder = sameListener(rows.get(i), other.get(i));
+            matched[i] = all.get(i);
+        }
+        if (inOrder) {
+            return matched;
+        }
+        Map<List<Object>, ArrayDeque<Listener>> byIdentity = new HashMap<>();
+        for (Listener listener : all) {
+            byIdentity.computeIfAbsent(identity(listener.socket), key -> new ArrayDeque<>(1)).add(listener);
+        }
+        for (int i = 0; i < other.size(); i++) {
+            matched[i] = byIdentity.get(identity(other.get(i))).poll();
+        }
+        return matched;
     }
 
     private static boolean sameListener(SocketEntry a, SocketEntry b) {
