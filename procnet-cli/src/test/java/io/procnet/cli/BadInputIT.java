@@ -46,7 +46,7 @@ class BadInputIT {
                         "--collector 'nope': no such collector; the collectors are linux-netlink, windows-iphlpapi,"
                                 + " linux-procfs, linux-ss, oshi"),
                 Arguments.of(new String[] {"snapshot", "--format", "xml"},
-                        "--format 'xml': unknown; use json"),
+                        "--format 'xml': unknown; use table, json, dot or mermaid"),
                 Arguments.of(new String[] {"snapshot", "--out", dir.resolve("no/such/dir/x.json").toString()},
                         "--out '" + dir.resolve("no/such/dir/x.json") + "': no such directory"),
                 Arguments.of(new String[] {"vendor"}, "--version"),

@@ -58,13 +58,14 @@ final class HostileProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /** The python3 binary itself, not a wrapper such as pyenv's shim, which would run under the link's name. */
     private static String python3() throws IOException {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            Path candidate = Path.of(dir, "python3");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toRealPath().toString();
-            }
+        Process probe = new ProcessBuilder("python3", "-c", "import os, sys; print(os.path.realpath(sys.executable))")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String path = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (path.isEmpty()) {
+            throw new IOException("no python3 on the PATH");
         }
-        throw new IOException("no python3 on the PATH");
+        return path;
     }
 }

@@ -55,6 +55,29 @@ class SnapshotIT {
     }
 
     @Test
+    void tableHasARowPerSocketWithPidStateAndReason() throws Exception {
+        ProcnetJar.Result result = ProcnetJar.run("snapshot");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        String pid = Long.toString(OwnSockets.pid());
+        String header = result.out().lines().findFirst().orElseThrow();
+        assertThat(header).contains("PROCESS", "PID", "PROTO", "LOCAL", "REMOTE", "STATE", "REASON");
+        List<String> ours = result.out().lines().filter(line -> line.contains(" " + pid + " ")).toList();
+        int port = sockets.connectedListener.getLocalPort();
+        assertThat(ours).anyMatch(line -> line.contains("127.0.0.1:" + sockets.idleListener.getLocalPort())
+                && line.contains("LISTEN"));
+        assertThat(ours).filteredOn(line -> line.contains("ESTABLISHED") && line.contains("127.0.0.1:" + port))
+                .hasSize(2).allMatch(line -> line.contains("LISTENER"));
+        int pidEnd = header.indexOf("PID") + "PID".length();
+        assertThat(ours).as("aligned: pids end where the header's PID ends")
+                .allMatch(line -> line.substring(0, pidEnd).endsWith(" " + pid) && line.charAt(pidEnd) == ' ');
+        for (String column : List.of("PROTO", "LOCAL", "REMOTE", "STATE")) {
+            int start = header.indexOf(" " + column + " ") + 1;
+            assertThat(ours).as("aligned: %s starts at %d in every row", column, start)
+                    .allMatch(line -> line.charAt(start - 1) == ' ' && line.charAt(start) != ' ');
+        }
+    }
+
+    @Test
     void outWritesTheFileAndSaysSo(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("graph.json");
         ProcnetJar.Result result = ProcnetJar.run("snapshot", "--format", "json", "--out", file.toString());

@@ -4,6 +4,9 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import io.procnet.ProcNet;
+import io.procnet.export.DotGraph;
+import io.procnet.export.MermaidGraph;
+import io.procnet.export.SocketTable;
 import io.procnet.graph.Graph;
 import io.procnet.graph.TopologyBuilder;
 import io.procnet.model.Snapshot;
@@ -23,7 +26,7 @@ final class SnapshotCommand implements Command {
 
     /** The output formats. */
     enum Format {
-        JSON;
+        TABLE, JSON, DOT, MERMAID;
 
         /** The name the option takes, which is also how the help shows it. */
         @Override
@@ -42,9 +45,9 @@ final class SnapshotCommand implements Command {
     @ParametersDelegate
     final CommonOptions common = new CommonOptions();
 
-    @Parameter(names = "--format", converter = FormatChoice.class, placeholder = "json",
+    @Parameter(names = "--format", converter = FormatChoice.class, placeholder = "table|json|dot|mermaid",
             description = "Output: the sockets as a table, or the graph as json (/api/graph), dot or mermaid", order = 1)
-    Format format = Format.JSON;
+    Format format = Format.TABLE;
 
     @Parameter(names = "--fold-groups", description = "Fold each process group (nginx workers, postgres backends)"
             + " into one node", order = 2)
@@ -77,6 +80,9 @@ final class SnapshotCommand implements Command {
         Graph graph = builder.build(snapshot);
         byte[] text = switch (format) {
             case JSON -> withNewline(GraphJson.of(graph));
+            case TABLE -> SocketTable.render(snapshot, graph, builder.socketEdgeIds(snapshot)).getBytes(StandardCharsets.UTF_8);
+            case DOT -> DotGraph.render(graph).getBytes(StandardCharsets.UTF_8);
+            case MERMAID -> MermaidGraph.render(graph).getBytes(StandardCharsets.UTF_8);
         };
         write(text, target, terminal);
         if (target != null) {
