@@ -54,7 +54,7 @@ class ArchitectureTest {
 
     @Test
     void everyModuleThatHasLandedIsImported() {
-        for (Module module : List.of(CORE, RULES, POSIX, WINDOWS)) {
+        for (Module module : MODULES) {
             assertThat(classes.that(com.tngtech.archunit.base.DescribedPredicate.describe(module.name(),
                     type -> type.getPackageName().startsWith(module.internal().get(0).replace("..", "")))))
                     .as(module.name()).isNotEmpty();

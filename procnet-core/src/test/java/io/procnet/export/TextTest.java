@@ -34,7 +34,7 @@ class TextTest {
         assertThat(Text.visible(text)).isSameAs(text);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}: {1}") // the empty text would be a blank name
     @CsvSource({
         "'', 0",
         "abc, 3",

@@ -2,6 +2,7 @@ package io.procnet.cli.internal;
 
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
+import com.beust.jcommander.Parameters;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,16 +106,16 @@ public final class Cli {
         return parser;
     }
 
-    /** {@code procnet --help}: the commands, with serve's options. */
+    /** {@code procnet --help}: the commands, then the options of serve, the default one. */
     private String overview() {
         StringBuilder text = new StringBuilder("Procnet: a live map of processes and their network connections.\n\n"
                 + "Usage: procnet [command] [options]   (the command is serve when none is named)\n\nCommands:\n");
         for (Map.Entry<String, Supplier<Command>> entry : commands.entrySet()) {
-            String description = entry.getValue().get().getClass()
-                    .getAnnotation(com.beust.jcommander.Parameters.class).commandDescription();
+            String description = entry.getValue().get().getClass().getAnnotation(Parameters.class).commandDescription();
             text.append(String.format("  %-11s %s%n", entry.getKey(), description));
         }
-        text.append("\n'procnet <command> --help' shows a command's options.\n");
+        text.append("\n'procnet <command> --help' shows a command's options. Those of serve:\n\n");
+        parserFor(DEFAULT_COMMAND, commands.get(DEFAULT_COMMAND).get()).getUsageFormatter().usage(text);
         return text.toString();
     }
 

@@ -14,6 +14,7 @@ import io.procnet.rules.RuleFileException;
 import io.procnet.server.ProcnetServer;
 import io.procnet.server.SnapshotSource;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.BindException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -34,25 +36,25 @@ final class ServeCommand implements Command {
     @ParametersDelegate
     final CommonOptions common = new CommonOptions();
 
-    @Parameter(names = "--port", converter = BindPort.class, description = "HTTP port; 0 takes a free one", order = 1)
+    @Parameter(names = "--port", converter = BindPort.class, placeholder = "N", description = "HTTP port; 0 takes a free one", order = 1)
     int port = ProcnetServer.DEFAULT_PORT;
 
-    @Parameter(names = "--interval", converter = Seconds.class, placeholder = "SECONDS",
+    @Parameter(names = "--interval", converter = Seconds.class, placeholder = "SECONDS", defaultValueDescription = "1.0",
             description = "Seconds between collections", order = 2)
     Duration interval = ProcnetServer.DEFAULT_INTERVAL;
 
-    @Parameter(names = "--host", description = "Address to bind; anything but loopback needs a token", order = 3)
+    @Parameter(names = "--host", placeholder = "ADDRESS", description = "Address to bind; anything but loopback needs a token", order = 3)
     String host = "127.0.0.1";
 
-    @Parameter(names = "--token", description = "Token every request must carry (generated when --host is not loopback)",
-            password = false, order = 4)
+    @Parameter(names = "--token", placeholder = "TOKEN", description = "Token every request must carry (generated when --host is not loopback)",
+            order = 4)
     String token;
 
-    @Parameter(names = "--icons-dir", description = "Directory of PNG icons by type (app.png, database.png, ...),"
+    @Parameter(names = "--icons-dir", placeholder = "DIR", description = "Directory of PNG icons by type (app.png, database.png, ...),"
             + " before the built-in ones", order = 5)
     String iconsDir;
 
-    @Parameter(names = "--vendor-dir", description = "Directory written by 'procnet vendor', served before the bundled"
+    @Parameter(names = "--vendor-dir", placeholder = "DIR", description = "Directory written by 'procnet vendor', served before the bundled"
             + " vis-network", order = 6)
     String vendorDir;
 
@@ -73,22 +75,30 @@ final class ServeCommand implements Command {
         Path vendor = vendorDir != null ? Directories.existing("--vendor-dir", vendorDir) : writtenByVendor();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            NodeClassifier classifier = classifier(terminal, resources);
+            ReloadingRules rules = watchRules();
+            if (rules != null) {
+                resources.add(rules);
+            }
             ProcNet procnet = source.openCollector();
             resources.add(0, procnet);
-            AtomicReference<List<CollectionIssue>> firstIssues = new AtomicReference<>();
-            ProcnetServer server = start(keepingFirstIssues(procnet::snapshot, firstIssues), classifier, icons, vendor,
-                    resources);
+            AtomicReference<List<CollectionIssue>> firstIssues = new AtomicReference<>(List.of());
+            ProcnetServer server = start(keepingFirstIssues(procnet::snapshot, firstIssues),
+                    rules != null ? rules : source.builtInRules(), problemsOf(rules), icons, vendor);
             resources.add(0, server);
-            terminal.out().println("Procnet live map: " + server.url());
-            terminal.out().println("collector: " + procnet.collectorId());
-            for (CollectionIssue issue : firstIssues.get() == null ? List.<CollectionIssue>of() : firstIssues.get()) {
+            PrintStream out = terminal.out();
+            out.println("Procnet live map: " + server.url());
+            out.println("collector: " + procnet.collectorId());
+            if (rules != null) {
+                out.println("rules: " + rules.file() + " (reloaded when it changes)"
+                        + (source.noDefaultRules ? "" : ", then the built-in rules"));
+            }
+            for (CollectionIssue issue : firstIssues.get()) {
                 if (issue.code().equals(CollectionIssue.UNOWNED_SOCKETS)) {
-                    terminal.out().println("note: " + issue.message());
+                    out.println("note: " + issue.message());
                 }
             }
-            terminal.out().println("Ctrl-C stops it.");
-            terminal.out().flush();
+            out.println("Ctrl-C stops it.");
+            out.flush();
             if (open) {
                 Browser.open(server.url(), terminal);
             }
@@ -104,24 +114,22 @@ final class ServeCommand implements Command {
         return Files.isRegularFile(dir.resolve("manifest.json")) ? dir : null;
     }
 
-    private NodeClassifier classifier(Terminal terminal, List<AutoCloseable> resources) throws UsageException {
+    /** The user's rules, followed by the built-in ones and reloaded when the file changes; null without --rules. */
+    private ReloadingRules watchRules() throws UsageException {
         Path file = source.ruleFile();
         if (file == null) {
-            return source.builtInRules();
+            return null;
         }
         try {
-            ReloadingRules rules = ReloadingRules.watch(file, source.builtInRules());
-            resources.add(rules);
-            terminal.out().println("rules: " + file + " (reloaded when it changes)"
-                    + (source.noDefaultRules ? "" : ", then the built-in rules"));
-            return rules;
+            return ReloadingRules.watch(file, source.builtInRules());
         } catch (RuleFileException e) {
             throw new UsageException(e.getMessage(), e);
         }
     }
 
-    private ProcnetServer start(SnapshotSource snapshots, NodeClassifier classifier, Path icons, Path vendor,
-                                List<AutoCloseable> resources) throws UsageException, FailureException {
+    private ProcnetServer start(SnapshotSource snapshots, NodeClassifier classifier,
+                                Supplier<List<CollectionIssue>> problems, Path icons, Path vendor)
+            throws UsageException, FailureException {
         try {
             return ProcnetServer.builder()
                     .source(snapshots)
@@ -133,7 +141,7 @@ final class ServeCommand implements Command {
                     .token(token)
                     .iconsDir(icons)
                     .vendorDir(vendor)
-                    .problems(problemsOf(resources))
+                    .problems(problems)
                     .start();
         } catch (UnknownHostException e) {
             throw new UsageException("--host '" + host + "': no such address on this machine", e);
@@ -145,22 +153,23 @@ final class ServeCommand implements Command {
     }
 
     /** The rule file's error, when the last edit broke it, as an issue the page shows. */
-    private static Supplier<List<CollectionIssue>> problemsOf(List<AutoCloseable> resources) {
-        for (AutoCloseable resource : resources) {
-            if (resource instanceof ReloadingRules rules) {
-                return () -> rules.problem()
-                        .map(problem -> List.of(new CollectionIssue(RULE_FILE_ISSUE, problem.getMessage(), 0)))
-                        .orElse(List.of());
-            }
+    private static Supplier<List<CollectionIssue>> problemsOf(ReloadingRules rules) {
+        if (rules == null) {
+            return List::of;
         }
-        return List::of;
+        return () -> rules.problem()
+                .map(problem -> List.of(new CollectionIssue(RULE_FILE_ISSUE, problem.getMessage(), 0)))
+                .orElse(List.of());
     }
 
     /** A source that keeps what the first snapshot could not see (the owners of other users' sockets). */
     private static SnapshotSource keepingFirstIssues(SnapshotSource source, AtomicReference<List<CollectionIssue>> first) {
+        AtomicBoolean collected = new AtomicBoolean();
         return () -> {
             Snapshot snapshot = source.collect();
-            first.compareAndSet(null, snapshot.issues());
+            if (!collected.getAndSet(true)) {
+                first.set(snapshot.issues());
+            }
             return snapshot;
         };
     }

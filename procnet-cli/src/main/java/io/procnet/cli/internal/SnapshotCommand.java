@@ -53,7 +53,7 @@ final class SnapshotCommand implements Command {
             + " into one node", order = 2)
     boolean foldGroups;
 
-    @Parameter(names = "--out", description = "Write to this file instead of standard output", order = 3)
+    @Parameter(names = "--out", placeholder = "FILE", description = "Write to this file instead of standard output", order = 3)
     String out;
 
     @ParametersDelegate

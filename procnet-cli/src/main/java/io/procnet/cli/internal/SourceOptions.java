@@ -21,11 +21,11 @@ import java.util.stream.Collectors;
 /** What to collect and how to draw it: the options {@code serve} and {@code snapshot} share. */
 final class SourceOptions {
 
-    @Parameter(names = "--collector", description = "Collector id (see 'procnet collectors'); by default the best available",
+    @Parameter(names = "--collector", placeholder = "ID", description = "Collector id (see 'procnet collectors'); by default the best available",
             order = 10)
     String collector;
 
-    @Parameter(names = "--rules", description = "YAML or JSON rule file typing and labelling processes", order = 11)
+    @Parameter(names = "--rules", placeholder = "FILE", description = "YAML or JSON rule file typing and labelling processes", order = 11)
     String rules;
 
     @Parameter(names = "--no-default-rules", description = "Leave out the built-in rules that follow yours", order = 12)

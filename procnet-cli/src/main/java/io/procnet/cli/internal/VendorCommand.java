@@ -14,14 +14,14 @@ final class VendorCommand implements Command {
     @ParametersDelegate
     final CommonOptions common = new CommonOptions();
 
-    @Parameter(names = "--version", required = true, description = "vis-network release, such as 9.1.2", order = 1)
+    @Parameter(names = "--version", required = true, placeholder = "X", description = "vis-network release, such as 9.1.2", order = 1)
     String version;
 
-    @Parameter(names = "--out", description = "Directory to write (replaced whole only when all went well);"
+    @Parameter(names = "--out", placeholder = "DIR", description = "Directory to write (replaced whole only when all went well);"
             + " by default 'vendor' in the Procnet directory, where serve finds it", order = 2)
     String out;
 
-    @Parameter(names = "--base-url", description = "Where the npm package is served", order = 3)
+    @Parameter(names = "--base-url", placeholder = "URL", description = "Where the npm package is served", order = 3)
     String baseUrl = VisNetworkVendor.DEFAULT_BASE_URL;
 
     @Parameter(names = "--sha256", placeholder = "HEX", description = "The SHA-256 the bundle must have", order = 4)
