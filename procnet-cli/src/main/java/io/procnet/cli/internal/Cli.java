@@ -81,7 +81,7 @@ public final class Cli {
         } catch (ParameterException e) {
             throw new UsageException(e.getMessage() + hint(name), e);
         }
-        if (command.common().help) {
+        if (command.common.help) {
             StringBuilder usage = new StringBuilder();
             parser.getUsageFormatter().usage(usage);
             terminal.out().print(usage);
@@ -89,7 +89,7 @@ public final class Cli {
             return 0;
         }
         List<String> unknown = new ArrayList<>(parser.getUnknownOptions());
-        unknown.addAll(command.common().rest);
+        unknown.addAll(command.common.rest);
         if (!unknown.isEmpty()) {
             String first = unknown.get(0);
             throw new UsageException((first.startsWith("-") ? "unknown option '" : "unexpected argument '") + first

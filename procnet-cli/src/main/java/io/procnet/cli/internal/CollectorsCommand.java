@@ -1,7 +1,6 @@
 package io.procnet.cli.internal;
 
 import com.beust.jcommander.Parameters;
-import com.beust.jcommander.ParametersDelegate;
 import io.procnet.spi.CollectorException;
 import io.procnet.spi.CollectorRegistry;
 import io.procnet.spi.ProviderStatus;
@@ -10,18 +9,10 @@ import java.util.List;
 
 /** {@code procnet collectors}: every collector found, whether it can run here, and which one serve takes. */
 @Parameters(commandDescription = "List the collectors found, whether each can run here, and the one serve would use")
-final class CollectorsCommand implements Command {
-
-    @ParametersDelegate
-    final CommonOptions common = new CommonOptions();
+final class CollectorsCommand extends Command {
 
     @Override
-    public CommonOptions common() {
-        return common;
-    }
-
-    @Override
-    public int run(Terminal terminal) {
+    int run(Terminal terminal) {
         CollectorRegistry registry = CollectorRegistry.discover();
         String chosen;
         try {

@@ -1,10 +1,16 @@
 package io.procnet.cli.internal;
 
-/** One {@code procnet} command: its options are fields that JCommander fills in before {@link #run}. */
-interface Command {
+import com.beust.jcommander.ParametersDelegate;
+
+/**
+ * One {@code procnet} command: its options are fields (of the command and of this class) that
+ * JCommander fills in before {@link #run}.
+ */
+abstract class Command {
 
     /** The options every command takes. */
-    CommonOptions common();
+    @ParametersDelegate
+    final CommonOptions common = new CommonOptions();
 
     /**
      * Runs the command.
@@ -13,5 +19,5 @@ interface Command {
      * @throws UsageException   for a mistake of the user's (exit 2)
      * @throws FailureException for a failure of the machine's (exit 1)
      */
-    int run(Terminal terminal) throws UsageException, FailureException, InterruptedException;
+    abstract int run(Terminal terminal) throws UsageException, FailureException, InterruptedException;
 }

@@ -18,12 +18,19 @@ public final class Converters {
     private Converters() {
     }
 
-    /** A TCP port for the server to bind, 0 for any free one. */
-    public static final class BindPort implements IStringConverter<Integer> {
-        private final String option;
+    /** A converter that knows the option it converts for, to name it in its messages. */
+    public abstract static class ForOption<T> implements IStringConverter<T> {
+        final String option;
 
-        public BindPort(String option) {
+        protected ForOption(String option) {
             this.option = option;
+        }
+    }
+
+    /** A TCP port for the server to bind, 0 for any free one. */
+    public static final class BindPort extends ForOption<Integer> {
+        public BindPort(String option) {
+            super(option);
         }
 
         @Override
@@ -33,11 +40,9 @@ public final class Converters {
     }
 
     /** Seconds as a decimal number, above 0 and at most an hour. */
-    public static final class Seconds implements IStringConverter<Duration> {
-        private final String option;
-
+    public static final class Seconds extends ForOption<Duration> {
         public Seconds(String option) {
-            this.option = option;
+            super(option);
         }
 
         @Override
@@ -80,11 +85,9 @@ public final class Converters {
         }
     }
 
-    public static final class PortList implements IStringConverter<PortSet> {
-        private final String option;
-
+    public static final class PortList extends ForOption<PortSet> {
         public PortList(String option) {
-            this.option = option;
+            super(option);
         }
 
         @Override
@@ -105,12 +108,11 @@ public final class Converters {
     }
 
     /** One of an enum's constants, by its lower-case name. */
-    public abstract static class Choice<E extends Enum<E>> implements IStringConverter<E> {
-        private final String option;
+    public abstract static class Choice<E extends Enum<E>> extends ForOption<E> {
         private final Class<E> type;
 
         protected Choice(String option, Class<E> type) {
-            this.option = option;
+            super(option);
             this.type = type;
         }
 

@@ -29,12 +29,9 @@ import java.util.function.Supplier;
 
 /** {@code procnet serve}: the live map in the browser, until Ctrl-C. */
 @Parameters(commandDescription = "Serve the live map of this machine (the default command)")
-final class ServeCommand implements Command {
+final class ServeCommand extends Command {
     /** The issue code under which a rule file's error reaches the page. */
     static final String RULE_FILE_ISSUE = "rule-file";
-
-    @ParametersDelegate
-    final CommonOptions common = new CommonOptions();
 
     @Parameter(names = "--port", converter = BindPort.class, placeholder = "N", description = "HTTP port; 0 takes a free one", order = 1)
     int port = ProcnetServer.DEFAULT_PORT;
@@ -65,12 +62,7 @@ final class ServeCommand implements Command {
     final SourceOptions source = new SourceOptions();
 
     @Override
-    public CommonOptions common() {
-        return common;
-    }
-
-    @Override
-    public int run(Terminal terminal) throws UsageException, FailureException, InterruptedException {
+    int run(Terminal terminal) throws UsageException, FailureException, InterruptedException {
         Path icons = Directories.existing("--icons-dir", iconsDir);
         Path vendor = vendorDir != null ? Directories.existing("--vendor-dir", vendorDir) : writtenByVendor();
         List<AutoCloseable> resources = new ArrayList<>();

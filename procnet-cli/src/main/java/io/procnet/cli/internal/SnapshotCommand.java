@@ -22,7 +22,7 @@ import java.util.Locale;
 
 /** {@code procnet snapshot}: one collection, printed as a table, JSON, DOT or Mermaid. */
 @Parameters(commandDescription = "Collect once and print the sockets as a table, or the graph as json, dot or mermaid")
-final class SnapshotCommand implements Command {
+final class SnapshotCommand extends Command {
 
     /** The output formats. */
     enum Format {
@@ -42,9 +42,6 @@ final class SnapshotCommand implements Command {
         }
     }
 
-    @ParametersDelegate
-    final CommonOptions common = new CommonOptions();
-
     @Parameter(names = "--format", converter = FormatChoice.class, placeholder = "table|json|dot|mermaid",
             description = "Output: the sockets as a table, or the graph as json (/api/graph), dot or mermaid", order = 1)
     Format format = Format.TABLE;
@@ -60,12 +57,7 @@ final class SnapshotCommand implements Command {
     final SourceOptions source = new SourceOptions();
 
     @Override
-    public CommonOptions common() {
-        return common;
-    }
-
-    @Override
-    public int run(Terminal terminal) throws UsageException, FailureException {
+    int run(Terminal terminal) throws UsageException, FailureException {
         Path target = out == null ? null : Directories.newFile("--out", out);
         TopologyBuilder builder = new TopologyBuilder(source.loadRules(),
                 source.graphOptions().withFoldGroups(foldGroups));

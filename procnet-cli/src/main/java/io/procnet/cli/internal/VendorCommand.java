@@ -2,17 +2,13 @@ package io.procnet.cli.internal;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
-import com.beust.jcommander.ParametersDelegate;
 import io.procnet.server.VendorException;
 import io.procnet.server.VisNetworkVendor;
 import java.nio.file.Path;
 
 /** {@code procnet vendor}: vis-network for offline use, as the original's {@code prepare_portable.py} made it. */
 @Parameters(commandDescription = "Download a vis-network release, its licence and a manifest, for serve to use offline")
-final class VendorCommand implements Command {
-
-    @ParametersDelegate
-    final CommonOptions common = new CommonOptions();
+final class VendorCommand extends Command {
 
     @Parameter(names = "--version", required = true, placeholder = "X", description = "vis-network release, such as 9.1.2", order = 1)
     String version;
@@ -28,12 +24,7 @@ final class VendorCommand implements Command {
     String sha256;
 
     @Override
-    public CommonOptions common() {
-        return common;
-    }
-
-    @Override
-    public int run(Terminal terminal) throws UsageException, FailureException {
+    int run(Terminal terminal) throws UsageException, FailureException {
         Path target = out == null ? Home.vendorDirectory() : Directories.path("--out", out).toAbsolutePath();
         VisNetworkVendor vendor = configure(terminal);
         terminal.say("vis-network " + version + " from " + vendor.bundleUri());
