@@ -9,7 +9,8 @@ set "PROCNET_JAR=%PROCNET_HOME%\procnet-cli\target\procnet.jar"
 if not defined PROCNET_JAVA set "PROCNET_JAVA=java"
 
 if not exist "%PROCNET_JAR%" goto build
-rem Where PowerShell is missing the jar is taken as it is.
+rem Only PowerShell's 3 (a newer source) rebuilds: where PowerShell is missing or fails, or is a
+rem stub that answers 0 to everything (Wine's where and powershell), the jar is taken as it is.
 where powershell >nul 2>nul || goto run
 powershell -NoProfile -ExecutionPolicy Bypass -Command ^
   "$jar = (Get-Item -LiteralPath $env:PROCNET_JAR).LastWriteTimeUtc;" ^
@@ -17,20 +18,20 @@ powershell -NoProfile -ExecutionPolicy Bypass -Command ^
   "  Where-Object { $_.FullName -notmatch '\\(target|node_modules|\.[^\\]+)\\' -and $_.LastWriteTimeUtc -gt $jar -and" ^
   "    ($_.FullName -match '\\src\\main\\' -or $_.Name -eq 'pom.xml' -or $_.DirectoryName -eq (Join-Path $env:PROCNET_HOME 'icons')) } |" ^
   "  Select-Object -First 1;" ^
-  "if ($newer) { exit 1 } else { exit 0 }"
-if errorlevel 1 goto build
+  "if ($newer) { exit 3 } else { exit 0 }"
+if "%ERRORLEVEL%"=="3" goto build
 goto run
 
 :build
-echo procnet: building %PROCNET_JAR% (mvn package, tests skipped; the first build downloads the dependencies) ... 1>&2
+>&2 echo procnet: building %PROCNET_JAR% (mvn package, tests skipped; the first build downloads the dependencies) ...
 pushd "%PROCNET_HOME%"
 call mvn -q -B -Dmaven.test.skip=true -pl procnet-cli -am package 1>&2
 set "PROCNET_BUILD=%ERRORLEVEL%"
 popd
-if not "%PROCNET_BUILD%"=="0" (
-  echo procnet: the build failed; 'mvn -B -pl procnet-cli -am package' in %PROCNET_HOME% shows why 1>&2
-  exit /b 1
-)
+rem No ( ) block here: a ) in the checkout's path, as in "Program Files (x86)", would end it early.
+if "%PROCNET_BUILD%"=="0" goto run
+>&2 echo procnet: the build failed; 'mvn -B -pl procnet-cli -am package' in %PROCNET_HOME% shows why
+exit /b 1
 
 :run
 "%PROCNET_JAVA%" -Xms16m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=64m "-Dprocnet.home=%PROCNET_HOME%" %PROCNET_JAVA_OPTS% -jar "%PROCNET_JAR%" %*

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledOnOs(OS.LINUX)
 class LauncherIT {
-    private static final Path REPOSITORY = Path.of(System.getProperty("procnet.repository", "..")).toAbsolutePath()
-            .normalize();
+    private static final Path REPOSITORY = ProcnetJar.REPOSITORY;
 
     @Test
     void buildsTheJarWhenMissingOrOlderThanTheSourcesAndRunsItFromAnyDirectory(@TempDir Path temp) throws Exception {

@@ -12,10 +12,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The built {@code procnet.jar}, run as a user runs it: {@code java -jar}, in a child JVM, with the
- * launcher's memory flags. The jar's path comes from the build ({@code procnet.jar}).
+ * launcher's memory flags. The jar's path comes from the build ({@code procnet.jar}), and so does
+ * the checkout's ({@code procnet.repository}).
  */
 final class ProcnetJar {
     static final Path JAR = Path.of(System.getProperty("procnet.jar", "target/procnet.jar")).toAbsolutePath();
+    /** The checkout the jar was built from, with the launchers. */
+    static final Path REPOSITORY = Path.of(System.getProperty("procnet.repository", "..")).toAbsolutePath().normalize();
+    /** The launchers' memory flags, and the quick start a short run wants. */
+    static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final long TIMEOUT_SECONDS = 60;
 
     private ProcnetJar() {
@@ -31,8 +36,9 @@ final class ProcnetJar {
 
     /** The command line that runs the jar with {@code args}. */
     static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms16m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         return command;
     }

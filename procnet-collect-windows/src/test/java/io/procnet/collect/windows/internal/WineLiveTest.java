@@ -2,19 +2,17 @@ package io.procnet.collect.windows.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.procnet.testkit.WineJava;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,43 +100,21 @@ class WineLiveTest {
     }
 
     private static List<String[]> runProbe() throws IOException, InterruptedException {
-        Path jre = Path.of(System.getProperty("procnet.wine.jre"));
+        WineJava wine = WineJava.fromSystemProperties();
+        wine.createPrefix();
         Path jna = Path.of(System.getProperty("procnet.wine.jna"));
-        Path prefix = Path.of(System.getProperty("procnet.wine.prefix"));
-        Files.createDirectories(prefix);
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(entry -> !entry.contains("junit") && !entry.contains("assertj") && !entry.contains("opentest4j")
                         && !entry.contains("byte-buddy") && !entry.contains("apiguardian"))
-                .map(WineLiveTest::windowsPath).collect(Collectors.joining(";"));
-        List<String> command = new ArrayList<>(List.of("wine", jre.resolve("bin/java.exe").toString(),
-                "-Djna.boot.library.path=" + windowsPath(jna.toString()), "-Djava.net.preferIPv4Stack=true",
-                "-cp", classPath, WineProbe.class.getName()));
-        Path output = prefix.resolveSibling("wine-probe.out");
-        Process probe = wine(new ProcessBuilder(command), prefix).redirectErrorStream(true).redirectOutput(output.toFile())
-                .start();
+                .map(entry -> WineJava.windowsPath(Path.of(entry))).collect(Collectors.joining(";"));
         try {
-            boolean ended = probe.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            assertThat(ended).as("the probe ended within " + TIMEOUT_SECONDS + " s: " + text).isTrue();
-            assertThat(probe.exitValue()).as(text).isZero();
-            return text.lines().map(line -> line.split("\t", -1)).filter(parts -> parts.length > 1).toList();
+            WineJava.Finished probe = wine.run(wine.java(List.of("-Djna.boot.library.path=" + WineJava.windowsPath(jna),
+                    "-Djava.net.preferIPv4Stack=true", "-cp", classPath, WineProbe.class.getName())),
+                    Duration.ofSeconds(TIMEOUT_SECONDS));
+            assertThat(probe.exitCode()).as(probe.toString()).isZero();
+            return probe.out().lines().map(line -> line.split("\t", -1)).filter(parts -> parts.length > 1).toList();
         } finally {
-            probe.destroyForcibly();
-            wine(new ProcessBuilder("wineserver", "-k"), prefix).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
+            wine.stopServer();
         }
-    }
-
-    /** Wine's settings: a prefix of our own, no debug output, no Mono or Gecko installers. */
-    private static ProcessBuilder wine(ProcessBuilder builder, Path prefix) {
-        builder.environment().put("WINEPREFIX", prefix.toString());
-        builder.environment().put("WINEDEBUG", "-all");
-        builder.environment().put("WINEDLLOVERRIDES", "mscoree,mshtml=");
-        return builder;
-    }
-
-    /** A Linux path as Wine's Windows side sees it: the Z: drive is the root. */
-    private static String windowsPath(String linuxPath) {
-        return "Z:" + Path.of(linuxPath).toAbsolutePath().toString().replace('/', '\\');
     }
 }
