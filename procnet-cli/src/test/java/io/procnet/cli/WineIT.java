@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,15 +87,8 @@ class WineIT {
         assertThat(unowned.get("count").asInt()).isPositive();
     }
 
-    /**
-     * The table shows a Linux process's listener, without owner. Disabled until {@code snapshot
-     * --format table} is merged: written against the table's shape (a header with PROCESS PID PROTO
-     * LOCAL REMOTE STATE REASON, a row per socket, {@code -} for no owner). Enable it then; until
-     * then it runs with {@code -Dit.test='WineIT#tableListsTheLinuxListenerWithoutOwner'
-     * -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}.
-     */
+    /** The table shows a Linux process's listener, without owner: Wine cannot name Linux owners. */
     @Test
-    @Disabled("enable once snapshot --format table is merged")
     void tableListsTheLinuxListenerWithoutOwner() throws Exception {
         WineJava.Finished result = runJar("snapshot", "--format", "table");
         assertThat(result.exitCode()).as(result.toString()).isZero();
