@@ -31,8 +31,8 @@ class PageTest {
     @CsvSource(delimiter = '|', value = {
         "/          | text/html; charset=utf-8       | <!doctype html",
         "/index.html| text/html; charset=utf-8       | <!doctype html",
-        "/live.js   | text/javascript; charset=utf-8 | ",
-        "/live.css  | text/css; charset=utf-8        | "})
+        "/app.js    | text/javascript; charset=utf-8 | ",
+        "/procnet.css | text/css; charset=utf-8      | "})
     void servesThePageFilesWithTheirTypes(String target, String type, String start) throws Exception {
         RawHttp.Response response = RawHttp.get(server.address(), target);
         assertThat(response.status()).isEqualTo(200);
@@ -48,11 +48,11 @@ class PageTest {
     @Test
     void theIndexLoadsTheScriptAndStylesheetFromHere() throws Exception {
         String html = RawHttp.get(server.address(), "/").text();
-        assertThat(html).contains("live.js").contains("live.css");
+        assertThat(html).contains("app.js").contains("procnet.css");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/live.js", "/live.css", "/vendor/manifest.json"})
+    @ValueSource(strings = {"/", "/app.js", "/procnet.css", "/vendor/manifest.json"})
     void theEntityTagAnswers304WithoutABody(String target) throws Exception {
         String etag = RawHttp.get(server.address(), target).header("ETag");
         for (String ifNoneMatch : new String[] {etag, "W/" + etag, "\"other\", " + etag, "*"}) {
@@ -67,12 +67,12 @@ class PageTest {
 
     @Test
     void aWrongEntityTagGetsTheFile() throws Exception {
-        RawHttp.Response first = RawHttp.get(server.address(), "/live.js");
-        RawHttp.Response again = RawHttp.request(server.address(), "GET", "/live.js",
+        RawHttp.Response first = RawHttp.get(server.address(), "/app.js");
+        RawHttp.Response again = RawHttp.request(server.address(), "GET", "/app.js",
                 Map.of("If-None-Match", "\"0123456789abcdef0123456789abcdef\""));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(first.body());
-        RawHttp.Response unquoted = RawHttp.request(server.address(), "GET", "/live.js",
+        RawHttp.Response unquoted = RawHttp.request(server.address(), "GET", "/app.js",
                 Map.of("If-None-Match", first.header("ETag").replace("\"", "")));
         assertThat(unquoted.status()).isEqualTo(200);
     }

@@ -48,10 +48,10 @@ class SecurityTest {
         responses.add(RawHttp.request(address, "GET", "/", fromElsewhere));
         responses.add(RawHttp.request(address, "GET", "/api/graph", fromElsewhere));
         responses.add(RawHttp.request(address, "GET", "/api/health", fromElsewhere));
-        responses.add(RawHttp.request(address, "HEAD", "/live.js", fromElsewhere));
+        responses.add(RawHttp.request(address, "HEAD", "/app.js", fromElsewhere));
         responses.add(RawHttp.request(address, "GET", "/vendor/manifest.json", fromElsewhere));
-        String etag = RawHttp.get(address, "/live.css").header("ETag");
-        responses.add(RawHttp.request(address, "GET", "/live.css", Map.of("If-None-Match", etag)));
+        String etag = RawHttp.get(address, "/procnet.css").header("ETag");
+        responses.add(RawHttp.request(address, "GET", "/procnet.css", Map.of("If-None-Match", etag)));
         responses.add(RawHttp.get(address, "/nope"));
         responses.add(RawHttp.get(address, "/api/processes/abc"));
         responses.add(RawHttp.get(address, "/icons/..%2fsecret.png"));
@@ -163,7 +163,7 @@ class SecurityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/live.js", "/live.css", "/api/graph", "/api/health", "/vendor/manifest.json",
+    @ValueSource(strings = {"/", "/app.js", "/procnet.css", "/api/graph", "/api/health", "/vendor/manifest.json",
         "/nope"})
     void headHasTheHeadersOfGetAndNoBody(String target) throws Exception {
         for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("Accept-Encoding", "gzip"))) {

@@ -11,7 +11,9 @@ import java.util.Map;
 public final class PageFiles {
     static final String INDEX = "index.html";
     private static final String ROOT = "/io/procnet/server/page/"; // in this module: found through a class of it
-    private static final List<String> NAMES = List.of(INDEX, "live.js", "live.css");
+    /** The page's modules by job (see each file's opening comment), its stylesheet and its document. */
+    private static final List<String> NAMES = List.of(INDEX, "procnet.css", "app.js", "loader.js", "graph-state.js",
+            "stream.js", "projection.js", "appearance.js", "view.js", "controls.js", "panel.js", "status.js");
 
     private final Map<String, Body> files = new LinkedHashMap<>();
 

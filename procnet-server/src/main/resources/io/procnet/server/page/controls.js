@@ -1,0 +1,222 @@
+// The toolbar: search, type filters, hiding, folding, pause and fit, with keys (/ search, f fit,
+// space pause). The view's settings live in the URL's fragment, so a link opens the same view.
+
+import { iconUrl } from './appearance.js';
+
+const LIST = (text) => new Set(text ? text.split(',').filter(Boolean) : []);
+
+/** The settings a URL fragment holds, with the defaults for what it does not. */
+export function readSettings(fragment) {
+  const params = new URLSearchParams(fragment.replace(/^#/, ''));
+  return {
+    query: params.get('q') || '',
+    types: params.has('types') ? LIST(params.get('types')) : null,
+    showRemote: params.get('remote') !== '0',
+    showListeners: params.get('listeners') !== '0',
+    foldGroups: params.get('fold') !== '0',
+    unfolded: LIST(params.get('unfolded')),
+    foldRemotes: params.get('remotes') === '1',
+    expanded: LIST(params.get('expanded')),
+    hiddenIds: LIST(params.get('hide')),
+    hiddenTypes: LIST(params.get('hideTypes')),
+    paused: params.get('paused') === '1',
+  };
+}
+
+/** The URL fragment of these settings, leaving out what is at its default. */
+export function writeSettings(settings) {
+  const params = new URLSearchParams();
+  if (settings.query) params.set('q', settings.query);
+  if (settings.types) params.set('types', [...settings.types].join(','));
+  if (!settings.showRemote) params.set('remote', '0');
+  if (!settings.showListeners) params.set('listeners', '0');
+  if (!settings.foldGroups) params.set('fold', '0');
+  if (settings.unfolded.size) params.set('unfolded', [...settings.unfolded].join(','));
+  if (settings.foldRemotes) params.set('remotes', '1');
+  if (settings.expanded.size) params.set('expanded', [...settings.expanded].join(','));
+  if (settings.hiddenIds.size) params.set('hide', [...settings.hiddenIds].join(','));
+  if (settings.hiddenTypes.size) params.set('hideTypes', [...settings.hiddenTypes].join(','));
+  if (settings.paused) params.set('paused', '1');
+  const text = params.toString();
+  return text ? '#' + text : '';
+}
+
+/** Whether a node of the graph matches a search: its name or label, pid, a port, or an address. */
+export function matches(node, query, state) {
+  const q = query.trim().toLowerCase();
+  if (!q) return false;
+  const texts = [node.label, node.id];
+  if (node.kind === 'PROCESS') {
+    texts.push(node.process.name, String(node.process.pid), node.process.commandLine || '');
+    node.listeningPorts.forEach((port) => texts.push(String(port)));
+  }
+  if (node.kind === 'REMOTE') texts.push(node.address);
+  if (node.kind === 'LISTENER') texts.push(String(node.port));
+  if (/^\d+$/.test(q)) {
+    const port = Number(q);
+    for (const edge of state.edges.values()) {
+      if (edge.serverPort === port && (edge.from === node.id || edge.to === node.id)) return true;
+    }
+    return texts.some((text) => text === q);
+  }
+  return texts.some((text) => text && text.toLowerCase().includes(q));
+}
+
+export class Controls {
+  constructor(state, view, settings, onChange) {
+    this.state = state;
+    this.view = view;
+    this.settings = settings;
+    this.onChange = onChange;
+    this.search = document.getElementById('search');
+    this.result = document.getElementById('search-result');
+    this.typeBox = document.getElementById('type-filters');
+    this.hiddenBox = document.getElementById('hidden-list');
+    this.pause = document.getElementById('pause');
+    this.knownTypes = new Set();
+    this.bind();
+    this.show();
+  }
+
+  bind() {
+    const checkbox = (id, key) => {
+      const box = document.getElementById(id);
+      box.checked = this.settings[key];
+      box.addEventListener('change', () => {
+        this.settings[key] = box.checked;
+        this.changed();
+      });
+    };
+    checkbox('show-remote', 'showRemote');
+    checkbox('show-listeners', 'showListeners');
+    checkbox('fold-groups', 'foldGroups');
+    checkbox('fold-remotes', 'foldRemotes');
+    this.search.value = this.settings.query;
+    this.search.addEventListener('input', () => {
+      this.settings.query = this.search.value;
+      this.runSearch();
+      this.saveUrl();
+    });
+    this.pause.addEventListener('click', () => this.togglePause());
+    document.getElementById('fit').addEventListener('click', () => this.view.fit());
+    document.addEventListener('keydown', (event) => {
+      if (event.target instanceof HTMLInputElement) {
+        if (event.key === 'Escape') event.target.blur();
+        return;
+      }
+      if (event.key === '/') {
+        event.preventDefault();
+        this.search.focus();
+      } else if (event.key === 'f') {
+        this.view.fit();
+      } else if (event.key === ' ') {
+        event.preventDefault();
+        this.togglePause();
+      }
+    });
+  }
+
+  togglePause() {
+    this.settings.paused = !this.settings.paused;
+    this.view.setPaused(this.settings.paused);
+    this.show();
+    this.saveUrl();
+  }
+
+  /** Hides one process (or other node) by id, or every node of a type. */
+  hide(kind, value) {
+    (kind === 'type' ? this.settings.hiddenTypes : this.settings.hiddenIds).add(value);
+    this.changed();
+  }
+
+  changed() {
+    this.onChange();
+    this.show();
+    this.saveUrl();
+  }
+
+  saveUrl() {
+    history.replaceState(null, '', location.pathname + location.search + writeSettings(this.settings));
+  }
+
+  /** After each change of the graph: new types get a filter, and the search follows. */
+  graphChanged() {
+    let added = false;
+    for (const node of this.state.nodes.values()) {
+      if (!this.knownTypes.has(node.type)) {
+        this.knownTypes.add(node.type);
+        added = true;
+      }
+    }
+    if (added) this.showTypes();
+    if (this.settings.query) this.runSearch();
+  }
+
+  runSearch() {
+    const query = this.settings.query;
+    if (!query.trim()) {
+      this.result.textContent = '';
+      this.view.focus([]);
+      return;
+    }
+    const found = [...this.state.nodes.values()].filter((node) => matches(node, query, this.state));
+    const shown = [...new Set(found.map((node) => this.view.shownIdOf(node.id)).filter((id) => id !== undefined))];
+    this.result.textContent = found.length === 0 ? 'no match'
+      : found.length + (found.length === 1 ? ' match' : ' matches') + (shown.length < found.length ? ' (some hidden)' : '');
+    this.view.focus(shown);
+  }
+
+  show() {
+    this.pause.textContent = this.settings.paused ? 'Resume' : 'Pause';
+    this.pause.classList.toggle('active', this.settings.paused);
+    this.showTypes();
+    this.showHidden();
+  }
+
+  showTypes() {
+    this.typeBox.replaceChildren();
+    for (const type of [...this.knownTypes].sort()) {
+      const label = document.createElement('label');
+      label.className = 'type';
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.checked = !this.settings.types || this.settings.types.has(type);
+      box.dataset.type = type;
+      box.addEventListener('change', () => this.setType(type, box.checked));
+      const icon = document.createElement('img');
+      icon.src = iconUrl(type);
+      icon.alt = '';
+      label.append(box, icon, document.createTextNode(type));
+      this.typeBox.append(label);
+    }
+  }
+
+  setType(type, shown) {
+    const types = this.settings.types || new Set(this.knownTypes);
+    if (shown) types.add(type);
+    else types.delete(type);
+    this.settings.types = [...this.knownTypes].every((known) => types.has(known)) ? null : types;
+    this.changed();
+  }
+
+  showHidden() {
+    this.hiddenBox.replaceChildren();
+    const chip = (text, undo) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'chip';
+      button.title = 'show again';
+      button.textContent = 'hidden: ' + text + ' ×';
+      button.addEventListener('click', () => {
+        undo();
+        this.changed();
+      });
+      this.hiddenBox.append(button);
+    };
+    for (const id of this.settings.hiddenIds) {
+      const node = this.state.nodes.get(id);
+      chip(node ? node.label : id, () => this.settings.hiddenIds.delete(id));
+    }
+    for (const type of this.settings.hiddenTypes) chip('type ' + type, () => this.settings.hiddenTypes.delete(type));
+  }
+}

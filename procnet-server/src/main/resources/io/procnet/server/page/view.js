@@ -1,0 +1,278 @@
+// The map: vis-network over two DataSets that hold exactly what the projection says to draw. Each
+// render changes them with one remove, one add and one update call per DataSet, for only the items
+// that changed; positions never jump: physics settles once and stops, a new node starts next to a
+// node it connects to, and positions are kept across reloads in local storage.
+
+import { edgeItem, nodeItem } from './appearance.js';
+import { project } from './projection.js';
+
+const POSITIONS_KEY = 'procnet.positions';
+const MAX_SAVED_POSITIONS = 20000;
+const NEW_FOR_MS = 10_000;
+const MARK_CHECK_MS = 2000;
+const FADE_MS = 1200;
+export const LARGE_GRAPH = 400;
+const FALLBACK_GLYPH = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="28" fill="#56b4e9"/>'
+  + '<circle cx="32" cy="32" r="11" fill="#fff"/></svg>');
+
+export class MapView {
+  constructor(container, state, settings) {
+    this.state = state;
+    this.settings = settings;
+    this.nodes = new vis.DataSet();
+    this.edges = new vis.DataSet();
+    this.shownNodes = new Map(); // id -> [projected node, signature]
+    this.shownEdges = new Map();
+    this.firstSeen = new Map();
+    this.fading = new Map(); // id -> timer
+    this.positions = loadPositions();
+    this.settled = false;
+    this.paused = false;
+    this.large = false;
+    this.listeners = { select: [], render: [] };
+    this.network = new vis.Network(container, { nodes: this.nodes, edges: this.edges }, options(false));
+    this.network.on('stabilizationIterationsDone', () => this.settle());
+    this.network.on('dragEnd', (event) => event.nodes.length && this.keepPositions(event.nodes));
+    this.network.on('click', (event) => this.clicked(event));
+    this.checkIcons();
+    this.marksUntil = 0; // when the last mark of a new item expires: until then, marks are renewed
+    setInterval(() => {
+      if (Date.now() < this.marksUntil + MARK_CHECK_MS) this.render();
+    }, MARK_CHECK_MS);
+    window.addEventListener('beforeunload', () => this.keepPositions(this.nodes.getIds()));
+  }
+
+  on(event, listener) {
+    this.listeners[event].push(listener);
+  }
+
+  setPaused(paused) {
+    this.paused = paused;
+    if (!paused) this.render();
+  }
+
+  /** Draws what the projection of the current graph says, changing only what changed. */
+  render() {
+    if (this.paused) return;
+    const started = performance.now();
+    const { nodes, edges } = project(this.state, this.settings);
+    const now = Date.now();
+    const large = nodes.size > LARGE_GRAPH;
+    if (large !== this.large) {
+      this.large = large; // above a few hundred nodes, edges hide while dragging and zooming
+      this.network.setOptions({ interaction: { hideEdgesOnDrag: large, hideEdgesOnZoom: large } });
+    }
+    if (!this.settled) this.allPlaced = true;
+    const addNodes = [];
+    const updateNodes = [];
+    const removeNodes = [];
+    for (const [id, node] of nodes) {
+      if (!this.firstSeen.has(id)) this.firstSeen.set(id, this.settled ? now : 0);
+      const item = nodeItem(node, this.isNew(id, now));
+      const signature = JSON.stringify(item);
+      const shown = this.shownNodes.get(id);
+      if (this.cancelFade(id)) {
+        updateNodes.push(item); // back before it was gone
+      } else if (!shown) {
+        Object.assign(item, this.startPosition(id, node, edges));
+        addNodes.push(item);
+      } else if (shown[1] !== signature) {
+        updateNodes.push(item);
+      }
+      this.shownNodes.set(id, [node, signature]);
+    }
+    for (const id of this.shownNodes.keys()) if (!nodes.has(id)) removeNodes.push(id);
+    const curves = curvesOf(edges);
+    const addEdges = [];
+    const updateEdges = [];
+    const removeEdges = [];
+    for (const [id, edge] of edges) {
+      if (!this.firstSeen.has(id)) this.firstSeen.set(id, this.settled ? now : 0);
+      const item = edgeItem(edge, curves.get(id), this.isNew(id, now));
+      const signature = JSON.stringify(item);
+      const shown = this.shownEdges.get(id);
+      if (this.cancelFade(id)) updateEdges.push(item);
+      else if (!shown) addEdges.push(item);
+      else if (shown[1] !== signature) updateEdges.push(item);
+      this.shownEdges.set(id, [edge, signature]);
+    }
+    for (const id of this.shownEdges.keys()) if (!edges.has(id)) removeEdges.push(id);
+    if (removeNodes.length) this.keepPositions(removeNodes);
+    this.fadeOut(removeNodes, this.shownNodes, this.nodes, (id) => ({ id, opacity: 0.2 }));
+    this.fadeOut(removeEdges, this.shownEdges, this.edges, (id) => ({ id, color: { opacity: 0.15 } }));
+    if (addNodes.length) this.nodes.add(addNodes);
+    if (updateNodes.length) this.nodes.update(updateNodes);
+    if (addEdges.length) this.edges.add(addEdges);
+    if (updateEdges.length) this.edges.update(updateEdges);
+    if (!this.settled && this.nodes.length && this.allPlaced) this.settle();
+    const changed = addNodes.length + updateNodes.length + removeNodes.length + addEdges.length + updateEdges.length
+      + removeEdges.length;
+    for (const listener of this.listeners.render) {
+      listener({ nodes, edges, changed, millis: performance.now() - started });
+    }
+  }
+
+  /** Physics has laid the map out: it stops, so nothing moves again unless dragged. */
+  settle() {
+    this.settled = true;
+    this.network.setOptions({ physics: { enabled: false } });
+    this.keepPositions(this.nodes.getIds());
+    window.procnetSettledAt = performance.now();
+  }
+
+  fit() {
+    this.network.fit({ animation: false });
+  }
+
+  /** Selects and shows these nodes, the first in the middle. */
+  focus(ids) {
+    const shown = ids.filter((id) => this.shownNodes.has(id));
+    this.network.selectNodes(shown);
+    if (shown.length) this.network.focus(shown[0], { scale: Math.max(this.network.getScale(), 0.8), animation: false });
+  }
+
+  /** The id a wire node is drawn as (itself, a folded group, gathered remotes), or undefined. */
+  shownIdOf(nodeId) {
+    if (this.shownNodes.has(nodeId)) return nodeId;
+    for (const [id, [node]] of this.shownNodes) {
+      if (node.members && node.members.some((member) => member.id === nodeId)) return id;
+    }
+    return undefined;
+  }
+
+  clicked(event) {
+    const nodeId = event.nodes[0];
+    const edgeId = nodeId === undefined ? event.edges[0] : undefined;
+    const node = nodeId !== undefined && this.shownNodes.get(nodeId);
+    const edge = edgeId !== undefined && this.shownEdges.get(edgeId);
+    for (const listener of this.listeners.select) {
+      listener(node ? { node: node[0] } : edge ? { edge: edge[0] } : {});
+    }
+  }
+
+  /** Whether an item appeared in the last 10 s; those of the first picture are not new. */
+  isNew(id, now) {
+    const until = this.firstSeen.get(id) + NEW_FOR_MS;
+    if (until <= now) return false;
+    this.marksUntil = Math.max(this.marksUntil, until);
+    return true;
+  }
+
+  /** Where a new node starts: where it was last, else beside a node it connects to. */
+  startPosition(id, node, edges) {
+    const saved = this.positions[id];
+    if (saved) return { x: saved[0], y: saved[1] };
+    if (!this.settled) {
+      this.allPlaced = false;
+      return {};
+    }
+    for (const edge of edges.values()) {
+      const other = edge.from === id ? edge.to : edge.to === id ? edge.from : null;
+      if (other !== null && this.shownNodes.has(other) && this.nodes.get(other)) {
+        const at = this.network.getPosition(other);
+        const angle = Math.random() * 2 * Math.PI;
+        return { x: at.x + 90 * Math.cos(angle), y: at.y + 90 * Math.sin(angle) };
+      }
+    }
+    const view = this.network.getViewPosition();
+    return { x: view.x + (Math.random() - 0.5) * 200, y: view.y + (Math.random() - 0.5) * 200 };
+  }
+
+  keepPositions(ids) {
+    const present = ids.filter((id) => this.nodes.get(id));
+    if (!present.length) return;
+    const at = this.network.getPositions(present);
+    for (const id of present) if (at[id]) this.positions[id] = [Math.round(at[id].x), Math.round(at[id].y)];
+    savePositions(this.positions);
+  }
+
+  fadeOut(ids, shown, dataSet, faded) {
+    if (!ids.length) return;
+    dataSet.update(ids.map(faded));
+    for (const id of ids) {
+      shown.delete(id);
+      this.firstSeen.delete(id);
+      this.fading.set(id, setTimeout(() => {
+        this.fading.delete(id);
+        if (!shown.has(id)) dataSet.remove(id);
+      }, FADE_MS));
+    }
+  }
+
+  /** Stops the fading out of an item that is back; whether it was fading (and so still in its DataSet). */
+  cancelFade(id) {
+    const timer = this.fading.get(id);
+    if (timer === undefined) return false;
+    clearTimeout(timer);
+    this.fading.delete(id);
+    return true;
+  }
+
+  /** service.png stands in for a missing icon; where even it cannot load, a glyph of the page's own. */
+  checkIcons() {
+    const probe = new Image();
+    probe.onload = () => this.network.setOptions({ nodes: { brokenImage: '/icons/service.png' } });
+    probe.onerror = () => this.network.setOptions({ nodes: { brokenImage: FALLBACK_GLYPH } });
+    probe.src = '/icons/service.png';
+  }
+}
+
+/** For each edge, its place among the edges between the same two nodes: 0 when it is the only one. */
+function curvesOf(edges) {
+  const byPair = new Map();
+  for (const edge of edges.values()) {
+    const pair = edge.from < edge.to ? edge.from + '\u0000' + edge.to : edge.to + '\u0000' + edge.from;
+    if (!byPair.has(pair)) byPair.set(pair, []);
+    byPair.get(pair).push(edge.id);
+  }
+  const curves = new Map();
+  for (const ids of byPair.values()) {
+    ids.sort();
+    ids.forEach((id, index) => curves.set(id, ids.length === 1 ? 0 : index + 1));
+  }
+  return curves;
+}
+
+function options(large) {
+  return {
+    autoResize: true,
+    layout: { improvedLayout: false, randomSeed: 7 },
+    physics: {
+      enabled: true,
+      solver: 'forceAtlas2Based',
+      forceAtlas2Based: { gravitationalConstant: -60, centralGravity: 0.01, springLength: 110, springConstant: 0.08,
+        avoidOverlap: 0.3 },
+      stabilization: { enabled: true, iterations: 100, updateInterval: 50, fit: true },
+    },
+    interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
+      multiselect: true },
+    nodes: { shape: 'image', size: 20, brokenImage: '/icons/service.png',
+      font: { size: 12, face: 'system-ui, sans-serif', multi: false } },
+    edges: { smooth: false, font: { size: 10, align: 'middle', strokeWidth: 3 }, selectionWidth: 1.5,
+      hoverWidth: 0.5 },
+  };
+}
+
+function loadPositions() {
+  try {
+    return JSON.parse(localStorage.getItem(POSITIONS_KEY)) || {};
+  } catch (e) {
+    return {};
+  }
+}
+
+let saveTimer = null;
+
+function savePositions(positions) {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    const ids = Object.keys(positions);
+    for (const id of ids.slice(0, Math.max(0, ids.length - MAX_SAVED_POSITIONS))) delete positions[id];
+    try {
+      localStorage.setItem(POSITIONS_KEY, JSON.stringify(positions));
+    } catch (e) {
+      // storage full or refused: positions live on for this page only
+    }
+  }, 500);
+}
