@@ -4,7 +4,7 @@
 import { loadVisAndStart } from './loader.js';
 import { GraphState } from './graph-state.js';
 import { followEvents } from './stream.js';
-import { MapView } from './view.js';
+import { LARGE_GRAPH, MapView } from './view.js';
 import { Controls, readSettings } from './controls.js';
 import { Panel } from './panel.js';
 import { StatusBar } from './status.js';
@@ -23,6 +23,14 @@ window.startApp = () => {
     shown = rendered;
     window.procnetLastRender = rendered;
     status.graph(state, shown, settings.paused);
+    status.offerGrouping(rendered.nodes.size > LARGE_GRAPH && !(settings.foldGroups && settings.foldRemotes));
+  });
+  document.getElementById('group-all').addEventListener('click', () => {
+    settings.foldGroups = true;
+    settings.foldRemotes = true;
+    document.getElementById('fold-groups').checked = true;
+    document.getElementById('fold-remotes').checked = true;
+    controls.changed();
   });
   view.on('select', ({ node, edge }) => {
     if (node && node.kind === 'FOLD') {
@@ -50,9 +58,9 @@ window.startApp = () => {
   });
   state.onChange((change) => {
     const arrived = performance.now();
-    view.render();
+    view.render(); // which tells the status bar, unless paused
     controls.graphChanged();
-    status.graph(state, shown, settings.paused);
+    if (settings.paused) status.graph(state, shown, true);
     timeToPaint(state.version, change.whole, arrived);
   });
   followEvents(state, (streamState) => status.stream(streamState));

@@ -37,6 +37,11 @@ export class StatusBar {
     this.showLegend(state);
   }
 
+  /** Above a few hundred nodes, offers the folding that makes a large map readable. */
+  offerGrouping(show) {
+    document.getElementById('status-hint').hidden = !show;
+  }
+
   showLegend(state) {
     const types = [...new Set([...state.nodes.values()].map((node) => node.type))].sort();
     if (types.join() === this.legendTypes) return;

@@ -25,7 +25,7 @@ export class MapView {
     this.shownNodes = new Map(); // id -> [projected node, signature]
     this.shownEdges = new Map();
     this.firstSeen = new Map();
-    this.fading = new Map(); // id -> timer
+    this.fading = new Map(); // id -> the batch it fades out with
     this.positions = loadPositions();
     this.settled = false;
     this.paused = false;
@@ -99,12 +99,13 @@ export class MapView {
     }
     for (const id of this.shownEdges.keys()) if (!edges.has(id)) removeEdges.push(id);
     if (removeNodes.length) this.keepPositions(removeNodes);
-    this.fadeOut(removeNodes, this.shownNodes, this.nodes, (id) => ({ id, opacity: 0.2 }));
-    this.fadeOut(removeEdges, this.shownEdges, this.edges, (id) => ({ id, color: { opacity: 0.15 } }));
-    if (addNodes.length) this.nodes.add(addNodes);
-    if (updateNodes.length) this.nodes.update(updateNodes);
-    if (addEdges.length) this.edges.add(addEdges);
-    if (updateEdges.length) this.edges.update(updateEdges);
+    // one call per DataSet: update adds what is missing, and what goes fades out first
+    const nodeChanges = addNodes.concat(updateNodes, this.fadeOut(removeNodes, this.shownNodes, this.nodes,
+      (id) => ({ id, opacity: 0.2 })));
+    const edgeChanges = addEdges.concat(updateEdges, this.fadeOut(removeEdges, this.shownEdges, this.edges,
+      (id) => ({ id, color: { opacity: 0.15 } })));
+    if (nodeChanges.length) this.nodes.update(nodeChanges);
+    if (edgeChanges.length) this.edges.update(edgeChanges);
     if (!this.settled && this.nodes.length && this.allPlaced) this.settle();
     const changed = addNodes.length + updateNodes.length + removeNodes.length + addEdges.length + updateEdges.length
       + removeEdges.length;
@@ -187,26 +188,26 @@ export class MapView {
     savePositions(this.positions);
   }
 
+  /** The faded look of items that are gone; they leave their DataSet together, a moment later. */
   fadeOut(ids, shown, dataSet, faded) {
-    if (!ids.length) return;
-    dataSet.update(ids.map(faded));
+    if (!ids.length) return [];
+    const batch = {};
     for (const id of ids) {
       shown.delete(id);
       this.firstSeen.delete(id);
-      this.fading.set(id, setTimeout(() => {
-        this.fading.delete(id);
-        if (!shown.has(id)) dataSet.remove(id);
-      }, FADE_MS));
+      this.fading.set(id, batch);
     }
+    setTimeout(() => {
+      const gone = ids.filter((id) => this.fading.get(id) === batch);
+      gone.forEach((id) => this.fading.delete(id));
+      if (gone.length) dataSet.remove(gone);
+    }, FADE_MS);
+    return ids.map(faded);
   }
 
   /** Stops the fading out of an item that is back; whether it was fading (and so still in its DataSet). */
   cancelFade(id) {
-    const timer = this.fading.get(id);
-    if (timer === undefined) return false;
-    clearTimeout(timer);
-    this.fading.delete(id);
-    return true;
+    return this.fading.delete(id);
   }
 
   /** service.png stands in for a missing icon; where even it cannot load, a glyph of the page's own. */
