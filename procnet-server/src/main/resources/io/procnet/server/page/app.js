@@ -64,6 +64,7 @@ window.startApp = () => {
     timeToPaint(state.version, change.whole, arrived);
   });
   followEvents(state, (streamState) => status.stream(streamState));
+  window.procnet = { state, view, settings, controls, panel }; // for the console, the tests and the benchmarks
 };
 
 /**
