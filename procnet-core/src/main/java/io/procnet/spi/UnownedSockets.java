@@ -29,8 +29,9 @@ public final class UnownedSockets {
         return hidden;
     }
 
-    /** "{@code count} sockets without owner: {@code why}". */
+    /** "{@code count} sockets without owner: {@code why}" ("1 socket" for one). */
     public static CollectionIssue issue(long count, String why) {
-        return new CollectionIssue(CollectionIssue.UNOWNED_SOCKETS, count + " sockets without owner: " + why, count);
+        return new CollectionIssue(CollectionIssue.UNOWNED_SOCKETS,
+                (count == 1 ? "1 socket" : count + " sockets") + " without owner: " + why, count);
     }
 }

@@ -29,6 +29,7 @@ class UnownedSocketsTest {
     void theIssueSaysHowManyAndWhy() {
         assertThat(UnownedSockets.issue(3, "run as root")).isEqualTo(new CollectionIssue(
                 CollectionIssue.UNOWNED_SOCKETS, "3 sockets without owner: run as root", 3));
+        assertThat(UnownedSockets.issue(1, "run as root").message()).isEqualTo("1 socket without owner: run as root");
     }
 
     private static SocketEntry socket(long pid, SocketState state) {
