@@ -28,6 +28,8 @@ export class MapView {
     this.fading = new Map(); // id -> the batch it fades out with
     this.positions = loadPositions();
     this.settled = false;
+    this.needsLayout = false; // a node of the first picture had no saved position
+    this.layingOut = false;
     this.paused = false;
     this.large = false;
     this.listeners = { select: [], render: [] };
@@ -63,7 +65,6 @@ export class MapView {
       this.large = large; // above a few hundred nodes, edges hide while dragging and zooming
       this.network.setOptions({ interaction: { hideEdgesOnDrag: large, hideEdgesOnZoom: large } });
     }
-    if (!this.settled) this.allPlaced = true;
     const addNodes = [];
     const updateNodes = [];
     const removeNodes = [];
@@ -106,7 +107,14 @@ export class MapView {
       (id) => ({ id, color: { opacity: 0.15 } })));
     if (nodeChanges.length) this.nodes.update(nodeChanges);
     if (edgeChanges.length) this.edges.update(edgeChanges);
-    if (!this.settled && this.nodes.length && this.allPlaced) this.settle();
+    if (!this.settled && this.nodes.length) {
+      // the DataSets were empty when vis-network stabilised, so the layout is started here, once
+      if (!this.needsLayout) this.settle();
+      else if (!this.layingOut) {
+        this.layingOut = true;
+        this.network.stabilize();
+      }
+    }
     const changed = addNodes.length + updateNodes.length + removeNodes.length + addEdges.length + updateEdges.length
       + removeEdges.length;
     for (const listener of this.listeners.render) {
@@ -165,7 +173,7 @@ export class MapView {
     const saved = this.positions[id];
     if (saved) return { x: saved[0], y: saved[1] };
     if (!this.settled) {
-      this.allPlaced = false;
+      this.needsLayout = true;
       return {};
     }
     for (const edge of edges.values()) {
