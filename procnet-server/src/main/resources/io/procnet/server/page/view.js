@@ -38,9 +38,13 @@ export class MapView {
     this.network.on('dragEnd', (event) => event.nodes.length && this.keepPositions(event.nodes));
     this.network.on('click', (event) => this.clicked(event));
     this.checkIcons();
-    this.marksUntil = 0; // when the last mark of a new item expires: until then, marks are renewed
+    this.marksUntil = 0; // when the last mark of a new item expires; 0 once a render has cleared them all
     setInterval(() => {
-      if (Date.now() < this.marksUntil + MARK_CHECK_MS) this.render();
+      if (!this.marksUntil) return;
+      // the render after the last mark expired clears it, however late it comes (a tab in the
+      // background runs this interval once a minute)
+      if (Date.now() >= this.marksUntil) this.marksUntil = 0;
+      this.render();
     }, MARK_CHECK_MS);
     window.addEventListener('beforeunload', () => this.keepPositions(this.nodes.getIds()));
   }

@@ -10,6 +10,7 @@ import io.procnet.server.internal.wire.WireEdge;
 import io.procnet.server.internal.wire.WireGraph;
 import io.procnet.server.internal.wire.WireNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The map follows the server: what it draws, how a change reaches it (in place, nothing moving),
- * how what is gone leaves, and how fast. One browser for the class, a
+ * how what is gone leaves, how fast, and how new items are marked. One browser for the class, a
  * server per test.
  */
 @BrowserTest
 class MapBrowserTest {
     private static final long INTERVAL_MILLIS = 100;
     private static final String API_TO_POSTGRES = "tcp:proc:20->proc:10:5432";
+    /** The colours of appearance.js: a node's label and an edge, new and not. */
+    private static final String NEW_NODE_FONT = "#b35900";
+    private static final String NODE_FONT = "#1d2733";
+    private static final String NEW_EDGE = "#e69f00";
+    private static final String FIRM_EDGE = "#5a6b7b";
 
     private static HeadlessChromium browser;
     private static LivePage page;
@@ -191,6 +197,45 @@ class MapBrowserTest {
             assertThat(page.nodeIds()).contains("proc:20", "proc:30", "proc:40", "proc:50", "proc:60", "proc:70");
             assertThat(browser.consoleErrors()).isEmpty();
         }
+    }
+
+    @Test
+    void newItemsAreMarkedForTenSeconds() throws Exception {
+        AtomicBoolean late = new AtomicBoolean();
+        ScriptedSource source = new ScriptedSource(tick -> {
+            TestSnapshots rows = base().est(20, "127.0.0.1:40000", "127.0.0.1:5432");
+            if (late.get()) {
+                rows.process(30, "late-worker", "late-worker --queue jobs")
+                        .est(30, "127.0.0.1:40003", "127.0.0.1:5432").est(10, "127.0.0.1:5432", "127.0.0.1:40003");
+            }
+            return rows.at(tick);
+        });
+        String edge = "tcp:proc:30->proc:10:5432";
+        try (ProcnetServer server = TestServers.start(source, INTERVAL_MILLIS)) {
+            page.open(server.url());
+            page.awaitSettled();
+            late.set(true);
+            browser.waitFor("late-worker on the map", page::nodeIds, ids -> ids.contains("proc:30"));
+
+            assertThat(fontColour("proc:30")).isEqualTo(NEW_NODE_FONT);
+            assertThat(edgeColour(edge)).isEqualTo(NEW_EDGE);
+            assertThat(fontColour("proc:20")).as("of the first picture").isEqualTo(NODE_FONT);
+            assertThat(edgeColour(API_TO_POSTGRES)).isEqualTo(FIRM_EDGE);
+
+            // ten seconds on, and more, as when the tab slept in the background: the marks go
+            page.advanceClock(Duration.ofSeconds(60));
+            browser.waitFor("late-worker unmarked", () -> fontColour("proc:30"), NODE_FONT::equals);
+            assertThat(edgeColour(edge)).isEqualTo(FIRM_EDGE);
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    private static String fontColour(String node) {
+        return String.valueOf(((Map<?, ?>) page.node(node).get("font")).get("color"));
+    }
+
+    private static String edgeColour(String edge) {
+        return String.valueOf(((Map<?, ?>) page.edge(edge).get("color")).get("color"));
     }
 
     private static LivePage.Change only(List<LivePage.Change> changes, String event, String set, String id) {
