@@ -46,7 +46,7 @@ export class MapView {
       if (Date.now() >= this.marksUntil) this.marksUntil = 0;
       this.render();
     }, MARK_CHECK_MS);
-    window.addEventListener('beforeunload', () => this.keepPositions(this.nodes.getIds()));
+    window.addEventListener('pagehide', () => this.keepPositions(this.nodes.getIds(), true));
   }
 
   on(event, listener) {
@@ -192,12 +192,13 @@ export class MapView {
     return { x: view.x + (Math.random() - 0.5) * 200, y: view.y + (Math.random() - 0.5) * 200 };
   }
 
-  keepPositions(ids) {
+  /** Keeps where these nodes are, in local storage soon, or at once when the page goes away. */
+  keepPositions(ids, now = false) {
     const present = ids.filter((id) => this.nodes.get(id));
     if (!present.length) return;
     const at = this.network.getPositions(present);
     for (const id of present) if (at[id]) this.positions[id] = [Math.round(at[id].x), Math.round(at[id].y)];
-    savePositions(this.positions);
+    savePositions(this.positions, now);
   }
 
   /** The faded look of items that are gone; they leave their DataSet together, a moment later. */
@@ -277,9 +278,9 @@ function loadPositions() {
 
 let saveTimer = null;
 
-function savePositions(positions) {
+function savePositions(positions, now) {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
+  const save = () => {
     const ids = Object.keys(positions);
     for (const id of ids.slice(0, Math.max(0, ids.length - MAX_SAVED_POSITIONS))) delete positions[id];
     try {
@@ -287,5 +288,8 @@ function savePositions(positions) {
     } catch (e) {
       // storage full or refused: positions live on for this page only
     }
-  }, 500);
+  };
+  // a page that goes away runs no timer: the last positions would be lost
+  if (now) save();
+  else saveTimer = setTimeout(save, 500);
 }
