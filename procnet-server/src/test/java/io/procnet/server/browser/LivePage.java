@@ -389,6 +389,11 @@ final class LivePage {
         return URI.create(browser.driver().getCurrentUrl());
     }
 
+    /** The URLs of every file the page asked for, in order, those that failed to load too. */
+    List<String> requested() {
+        return strings("return performance.getEntriesByType('resource').map((entry) => entry.name)");
+    }
+
     /** All the text the page shows, as a user would read (and copy) it. */
     String visibleText() {
         return browser.script(String.class, "return document.body.innerText");
