@@ -16,7 +16,10 @@ window.startApp = () => {
   const status = new StatusBar();
   let controls = null;
   const panel = new Panel({ hide: (kind, value) => controls.hide(kind, value) });
-  controls = new Controls(state, view, settings, () => view.render());
+  controls = new Controls(state, view, settings, () => {
+    view.render();
+    if (settings.paused) status.graph(state, shown, true); // a paused view renders nothing: say so here
+  });
   view.setPaused(settings.paused);
   let shown = null;
   view.on('render', (rendered) => {

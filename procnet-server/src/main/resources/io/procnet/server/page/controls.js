@@ -119,8 +119,7 @@ export class Controls {
   togglePause() {
     this.settings.paused = !this.settings.paused;
     this.view.setPaused(this.settings.paused);
-    this.show();
-    this.saveUrl();
+    this.changed();
   }
 
   /** Hides one process (or other node) by id, or every node of a type. */
@@ -131,6 +130,7 @@ export class Controls {
 
   changed() {
     this.onChange();
+    if (this.settings.query) this.runSearch(); // what a match is shown as changes with the view
     this.show();
     this.saveUrl();
   }
@@ -149,6 +149,7 @@ export class Controls {
       }
     }
     if (added) this.showTypes();
+    if (this.settings.hiddenIds.size) this.showHidden(); // a chip made before the graph came reads an id
     if (this.settings.query) this.runSearch();
   }
 
@@ -160,9 +161,10 @@ export class Controls {
       return;
     }
     const found = [...this.state.nodes.values()].filter((node) => matches(node, query, this.state));
-    const shown = [...new Set(found.map((node) => this.view.shownIdOf(node.id)).filter((id) => id !== undefined))];
+    const shownAs = found.map((node) => this.view.shownIdOf(node.id));
+    const shown = [...new Set(shownAs.filter((id) => id !== undefined))]; // a folded group is one node for many
     this.result.textContent = found.length === 0 ? 'no match'
-      : found.length + (found.length === 1 ? ' match' : ' matches') + (shown.length < found.length ? ' (some hidden)' : '');
+      : found.length + (found.length === 1 ? ' match' : ' matches') + (shownAs.includes(undefined) ? ' (some hidden)' : '');
     this.view.focus(shown);
   }
 
@@ -200,8 +202,16 @@ export class Controls {
   }
 
   showHidden() {
-    this.hiddenBox.replaceChildren();
-    const chip = (text, undo) => {
+    const chips = [];
+    for (const id of this.settings.hiddenIds) {
+      const node = this.state.nodes.get(id);
+      chips.push([node ? node.label : id, () => this.settings.hiddenIds.delete(id)]);
+    }
+    for (const type of this.settings.hiddenTypes) chips.push(['type ' + type, () => this.settings.hiddenTypes.delete(type)]);
+    const texts = chips.map(([text]) => text).join('\n');
+    if (texts === this.hiddenTexts) return; // the same chips: the ones shown stay, so a click on one is not lost
+    this.hiddenTexts = texts;
+    this.hiddenBox.replaceChildren(...chips.map(([text, undo]) => {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'chip';
@@ -211,12 +221,7 @@ export class Controls {
         undo();
         this.changed();
       });
-      this.hiddenBox.append(button);
-    };
-    for (const id of this.settings.hiddenIds) {
-      const node = this.state.nodes.get(id);
-      chip(node ? node.label : id, () => this.settings.hiddenIds.delete(id));
-    }
-    for (const type of this.settings.hiddenTypes) chip('type ' + type, () => this.settings.hiddenTypes.delete(type));
+      return button;
+    }));
   }
 }

@@ -28,6 +28,8 @@ export class MapView {
     this.fading = new Map(); // id -> the batch it fades out with
     this.positions = loadPositions();
     this.settled = false;
+    this.needsLayout = false; // a node of the first picture had no saved position
+    this.layingOut = false;
     this.paused = false;
     this.large = false;
     this.listeners = { select: [], render: [] };
@@ -36,11 +38,15 @@ export class MapView {
     this.network.on('dragEnd', (event) => event.nodes.length && this.keepPositions(event.nodes));
     this.network.on('click', (event) => this.clicked(event));
     this.checkIcons();
-    this.marksUntil = 0; // when the last mark of a new item expires: until then, marks are renewed
+    this.marksUntil = 0; // when the last mark of a new item expires; 0 once a render has cleared them all
     setInterval(() => {
-      if (Date.now() < this.marksUntil + MARK_CHECK_MS) this.render();
+      if (!this.marksUntil) return;
+      // the render after the last mark expired clears it, however late it comes (a tab in the
+      // background runs this interval once a minute)
+      if (Date.now() >= this.marksUntil) this.marksUntil = 0;
+      this.render();
     }, MARK_CHECK_MS);
-    window.addEventListener('beforeunload', () => this.keepPositions(this.nodes.getIds()));
+    window.addEventListener('pagehide', () => this.keepPositions(this.nodes.getIds(), true));
   }
 
   on(event, listener) {
@@ -63,7 +69,6 @@ export class MapView {
       this.large = large; // above a few hundred nodes, edges hide while dragging and zooming
       this.network.setOptions({ interaction: { hideEdgesOnDrag: large, hideEdgesOnZoom: large } });
     }
-    if (!this.settled) this.allPlaced = true;
     const addNodes = [];
     const updateNodes = [];
     const removeNodes = [];
@@ -106,7 +111,14 @@ export class MapView {
       (id) => ({ id, color: { opacity: 0.15 } })));
     if (nodeChanges.length) this.nodes.update(nodeChanges);
     if (edgeChanges.length) this.edges.update(edgeChanges);
-    if (!this.settled && this.nodes.length && this.allPlaced) this.settle();
+    if (!this.settled && this.nodes.length) {
+      // the DataSets were empty when vis-network stabilised, so the layout is started here, once
+      if (!this.needsLayout) this.settle();
+      else if (!this.layingOut) {
+        this.layingOut = true;
+        this.network.stabilize();
+      }
+    }
     const changed = addNodes.length + updateNodes.length + removeNodes.length + addEdges.length + updateEdges.length
       + removeEdges.length;
     for (const listener of this.listeners.render) {
@@ -165,7 +177,7 @@ export class MapView {
     const saved = this.positions[id];
     if (saved) return { x: saved[0], y: saved[1] };
     if (!this.settled) {
-      this.allPlaced = false;
+      this.needsLayout = true;
       return {};
     }
     for (const edge of edges.values()) {
@@ -180,12 +192,13 @@ export class MapView {
     return { x: view.x + (Math.random() - 0.5) * 200, y: view.y + (Math.random() - 0.5) * 200 };
   }
 
-  keepPositions(ids) {
+  /** Keeps where these nodes are, in local storage soon, or at once when the page goes away. */
+  keepPositions(ids, now = false) {
     const present = ids.filter((id) => this.nodes.get(id));
     if (!present.length) return;
     const at = this.network.getPositions(present);
     for (const id of present) if (at[id]) this.positions[id] = [Math.round(at[id].x), Math.round(at[id].y)];
-    savePositions(this.positions);
+    savePositions(this.positions, now);
   }
 
   /** The faded look of items that are gone; they leave their DataSet together, a moment later. */
@@ -265,9 +278,9 @@ function loadPositions() {
 
 let saveTimer = null;
 
-function savePositions(positions) {
+function savePositions(positions, now) {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
+  const save = () => {
     const ids = Object.keys(positions);
     for (const id of ids.slice(0, Math.max(0, ids.length - MAX_SAVED_POSITIONS))) delete positions[id];
     try {
@@ -275,5 +288,8 @@ function savePositions(positions) {
     } catch (e) {
       // storage full or refused: positions live on for this page only
     }
-  }, 500);
+  };
+  // a page that goes away runs no timer: the last positions would be lost
+  if (now) save();
+  else saveTimer = setTimeout(save, 500);
 }

@@ -19,11 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The live page in a real headless Chromium against a real server whose script changes over the
  * ticks: it shows the graph, follows it as it changes, writes no error to the console, and shows
- * hostile process names as text without running them. One browser serves the whole class; each
+ * hostile process names and command lines as text without running them, on the canvas, in the
+ * tooltips, in the search and in the panel. One browser serves the whole class; each
  * test has a server of its own. What the page shows is read through {@link LivePage}.
  */
 @BrowserTest
@@ -116,15 +119,39 @@ class PageBrowserTest {
         try (ProcnetServer server = TestServers.start(source, INTERVAL_MILLIS)) {
             browser.open(server.url());
             browser.waitFor("the hostile names on the page", page::nodeLabels, labels -> labels.containsAll(HOSTILE));
+            page.awaitSettled();
             browser.settle();
 
             assertThat(browser.dialog()).as("a dialog opened by a name").isEmpty();
             assertThat(page.pwned()).as("script of a name ran").isFalse();
-            for (String name : HOSTILE) {
+            // vis-network shows a string title as text, an element as itself
+            assertThat(page.titleKinds()).isNotEmpty().allSatisfy((id, kind) -> assertThat(kind).as(id).isEqualTo("string"));
+            for (int i = 0; i < HOSTILE.size(); i++) {
+                String name = HOSTILE.get(i);
+                String id = "proc:" + (40 + i);
+                String commandLine = name + " --config " + name;
+                assertThat(page.drawnLabel(id)).isEqualTo(name + "\npid " + (40 + i));
+
+                WebElement tooltip = page.hover(id).orElseThrow();
+                assertThat(tooltip.getText()).contains(name + " (pid " + (40 + i) + ", app)")
+                        .contains("command: " + commandLine);
+                // vis-network sets a string title as innerText, whose line breaks become <br>
+                assertThat(tooltip.findElements(By.xpath(".//*[not(self::br)]"))).as("elements in the tooltip").isEmpty();
+
+                page.search(name);
+                browser.waitFor("the search for " + name, page::searchResult, "1 match"::equals);
+                assertThat(page.selectedNodes()).containsExactly(id);
+
                 page.openDetails(name);
-                browser.waitFor("the details of " + name, page::visibleText, text -> text.contains(name + " --config"));
+                browser.waitFor("the details of " + name, page::visibleText, text -> text.contains("1 socket"));
+                assertThat(page.panelTitle()).isEqualTo(name);
+                assertThat(page.panelFacts()).containsEntry("name", name).containsEntry("command line", commandLine);
+                assertThat(page.panelForeignElements()).as("elements a name made in the panel").isZero();
             }
+            browser.settle();
             browser.screenshot(SCREENSHOTS.resolve("page-hostile-names.png"));
+            assertThat(browser.dialog()).as("a dialog opened by a name").isEmpty();
+            assertThat(page.pwned()).as("script of a name ran").isFalse();
             assertThat(browser.consoleErrors()).isEmpty();
         } finally {
             browser.bypassContentSecurityPolicy(false);
