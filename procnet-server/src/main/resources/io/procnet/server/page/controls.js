@@ -94,6 +94,7 @@ export class Controls {
     this.search.value = this.settings.query;
     this.search.addEventListener('input', () => {
       this.settings.query = this.search.value;
+      this.focused = null; // what the user types is shown, whatever was shown before
       this.runSearch();
       this.saveUrl();
     });
@@ -157,7 +158,7 @@ export class Controls {
     const query = this.settings.query;
     if (!query.trim()) {
       this.result.textContent = '';
-      this.view.focus([]);
+      this.focus([]);
       return;
     }
     const found = [...this.state.nodes.values()].filter((node) => matches(node, query, this.state));
@@ -165,7 +166,15 @@ export class Controls {
     const shown = [...new Set(shownAs.filter((id) => id !== undefined))]; // a folded group is one node for many
     this.result.textContent = found.length === 0 ? 'no match'
       : found.length + (found.length === 1 ? ' match' : ' matches') + (shownAs.includes(undefined) ? ' (some hidden)' : '');
-    this.view.focus(shown);
+    this.focus(shown);
+  }
+
+  /** Selects and shows the matches when they are others than last time: a delta does not pull the view back. */
+  focus(ids) {
+    const key = ids.join('\n');
+    if (key === this.focused) return;
+    this.focused = key;
+    this.view.focus(ids);
   }
 
   show() {

@@ -255,15 +255,15 @@ function options(large) {
     physics: {
       enabled: true,
       solver: 'forceAtlas2Based',
-      forceAtlas2Based: { gravitationalConstant: -60, centralGravity: 0.01, springLength: 110, springConstant: 0.08,
-        avoidOverlap: 0.3 },
+      forceAtlas2Based: { gravitationalConstant: -70, centralGravity: 0.01, springLength: 100, springConstant: 0.08,
+        avoidOverlap: 0.6 },
       stabilization: { enabled: true, iterations: 100, updateInterval: 50, fit: true },
     },
     interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
       multiselect: true },
     nodes: { shape: 'image', size: 20, brokenImage: '/icons/service.png',
-      font: { size: 12, face: 'system-ui, sans-serif', multi: false } },
-    edges: { smooth: false, font: { size: 10, align: 'middle', strokeWidth: 3 }, selectionWidth: 1.5,
+      font: { size: 16, face: 'system-ui, sans-serif', multi: false, strokeWidth: 4, strokeColor: '#ffffff' } },
+    edges: { smooth: false, font: { size: 13, align: 'middle', strokeWidth: 3 }, selectionWidth: 1.5,
       hoverWidth: 0.5 },
   };
 }

@@ -118,6 +118,33 @@ class ControlsBrowserTest {
     }
 
     @Test
+    void aSearchLeavesTheViewWhereTheUserMovedItWhileTheGraphChanges() throws Exception {
+        // one more connection every tick: a delta every tick
+        ScriptedSource source = new ScriptedSource(tick -> {
+            TestSnapshots rows = host();
+            for (int i = 0; i < tick; i++) {
+                rows.est(500, "10.0.0.5:" + (44000 + i), "93.184.216.1:443");
+            }
+            return rows.at(tick);
+        });
+        try (ProcnetServer server = start(source)) {
+            page.open(server.url());
+            page.awaitSettled();
+            page.search("nginx");
+            browser.waitFor("the search", page::searchResult, "1 match"::equals);
+            assertThat(page.inView(NGINX)).isTrue();
+
+            page.lookElsewhere();
+            long version = page.version();
+            browser.waitFor("three changes more", page::version, now -> now >= version + 3);
+            assertThat(page.inView(NGINX)).as("the view pulled back to the match").isFalse();
+            assertThat(page.selectedNodes()).containsExactly(NGINX);
+            assertThat(page.searchResult()).isEqualTo("1 match");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
     void everyFilterHidesWhatItSays() throws Exception {
         try (ProcnetServer server = startHost()) {
             page.open(server.url());

@@ -272,6 +272,11 @@ final class LivePage {
         return browser.driver().findElements(By.cssSelector("div.vis-tooltip")).stream().findFirst();
     }
 
+    /** The map's zoom: canvas units to screen pixels. */
+    double scale() {
+        return ((Number) browser.script(Object.class, "return " + VIEW + ".network.getScale()")).doubleValue();
+    }
+
     /** Whether a node lies inside the visible map. */
     boolean inView(String id) {
         return browser.script(Boolean.class, "const network = " + VIEW + ".network;"

@@ -16,8 +16,8 @@ final class SampleHost {
     /** The type of each program the tests run, by process name; any other is an {@code app}. */
     private static final Map<String, String> TYPES = Map.of(
             "postgres", "database", "redis-server", "cache", "nginx", "load_balancer", "beam.smp", "message_broker",
-            "rabbitmq-server", "message_broker", "qt_desktop", "qt_desktop", "systemd-resolved", "service",
-            "dnsmasq", "service", "chronyd", "service");
+            "nextcloud", "qt_desktop", "systemd-resolved", "service", "chronyd", "service", "sshd", "service",
+            "node_exporter", "service");
 
     private SampleHost() {
     }
