@@ -28,6 +28,7 @@ export class MapView {
     this.fading = new Map(); // id -> the batch it fades out with
     this.positions = loadPositions();
     this.settled = false;
+    this.stabilizing = false;
     this.paused = false;
     this.large = false;
     this.listeners = { select: [], render: [] };
@@ -106,7 +107,16 @@ export class MapView {
       (id) => ({ id, color: { opacity: 0.15 } })));
     if (nodeChanges.length) this.nodes.update(nodeChanges);
     if (edgeChanges.length) this.edges.update(edgeChanges);
-    if (!this.settled && this.nodes.length && this.allPlaced) this.settle();
+    if (!this.settled && !this.stabilizing && this.nodes.length) {
+      if (this.allPlaced) {
+        this.settle();
+      } else {
+        // vis-network lays out what it has at its start; nodes added later would only be simulated, frame by
+        // frame, for as long as they move: lay out the first picture in one go, then stop
+        this.stabilizing = true;
+        this.network.stabilize();
+      }
+    }
     const changed = addNodes.length + updateNodes.length + removeNodes.length + addEdges.length + updateEdges.length
       + removeEdges.length;
     for (const listener of this.listeners.render) {
@@ -117,6 +127,7 @@ export class MapView {
   /** Physics has laid the map out: it stops, so nothing moves again unless dragged. */
   settle() {
     this.settled = true;
+    this.stabilizing = false;
     this.network.setOptions({ physics: { enabled: false } });
     this.keepPositions(this.nodes.getIds());
     window.procnetSettledAt = performance.now();
