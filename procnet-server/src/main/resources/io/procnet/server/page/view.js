@@ -70,9 +70,12 @@ export class MapView {
     const removeNodes = [];
     for (const [id, node] of nodes) {
       if (!this.firstSeen.has(id)) this.firstSeen.set(id, this.settled ? now : 0);
-      const item = nodeItem(node, this.isNew(id, now));
-      const signature = JSON.stringify(item);
+      const marked = this.isNew(id, now);
       const shown = this.shownNodes.get(id);
+      // the same object of the graph state with the same mark makes the same item: most of a delta's renders
+      if (shown && shown[0] === node && shown[2] === marked) continue;
+      const item = nodeItem(node, marked);
+      const signature = JSON.stringify(item);
       if (this.cancelFade(id)) {
         updateNodes.push(item); // back before it was gone
       } else if (!shown) {
@@ -81,7 +84,7 @@ export class MapView {
       } else if (shown[1] !== signature) {
         updateNodes.push(item);
       }
-      this.shownNodes.set(id, [node, signature]);
+      this.shownNodes.set(id, [node, signature, marked]);
     }
     for (const id of this.shownNodes.keys()) if (!nodes.has(id)) removeNodes.push(id);
     const curves = curvesOf(edges);
@@ -90,13 +93,16 @@ export class MapView {
     const removeEdges = [];
     for (const [id, edge] of edges) {
       if (!this.firstSeen.has(id)) this.firstSeen.set(id, this.settled ? now : 0);
-      const item = edgeItem(edge, curves.get(id), this.isNew(id, now));
-      const signature = JSON.stringify(item);
+      const marked = this.isNew(id, now);
+      const curve = curves.get(id);
       const shown = this.shownEdges.get(id);
+      if (shown && shown[0] === edge && shown[2] === marked && shown[3] === curve) continue;
+      const item = edgeItem(edge, curve, marked);
+      const signature = JSON.stringify(item);
       if (this.cancelFade(id)) updateEdges.push(item);
       else if (!shown) addEdges.push(item);
       else if (shown[1] !== signature) updateEdges.push(item);
-      this.shownEdges.set(id, [edge, signature]);
+      this.shownEdges.set(id, [edge, signature, marked, curve]);
     }
     for (const id of this.shownEdges.keys()) if (!edges.has(id)) removeEdges.push(id);
     if (removeNodes.length) this.keepPositions(removeNodes);
@@ -105,8 +111,10 @@ export class MapView {
       (id) => ({ id, opacity: 0.2 })));
     const edgeChanges = addEdges.concat(updateEdges, this.fadeOut(removeEdges, this.shownEdges, this.edges,
       (id) => ({ id, color: { opacity: 0.15 } })));
-    if (nodeChanges.length) this.nodes.update(nodeChanges);
-    if (edgeChanges.length) this.edges.update(edgeChanges);
+    this.drawOnce(() => {
+      if (nodeChanges.length) this.nodes.update(nodeChanges);
+      if (edgeChanges.length) this.edges.update(edgeChanges);
+    });
     if (!this.settled && !this.stabilizing && this.nodes.length) {
       if (this.allPlaced) {
         this.settle();
@@ -128,9 +136,30 @@ export class MapView {
   settle() {
     this.settled = true;
     this.stabilizing = false;
-    this.network.setOptions({ physics: { enabled: false } });
+    this.drawOnce(() => this.network.setOptions({ physics: { enabled: false } }));
     this.keepPositions(this.nodes.getIds());
     window.procnetSettledAt = performance.now();
+  }
+
+  /**
+   * Makes the changes of change() to the DataSets and options drawn once, at the next frame. Once physics is
+   * off, vis-network draws the whole map at once on every DataSet call and every setOptions, and again at the
+   * next frame: at a thousand nodes each drawing takes tens of milliseconds. Until the map has settled,
+   * drawing is physics' business (and blocked while it stabilises), so change() runs as it is.
+   */
+  drawOnce(change) {
+    const emitter = this.network.body && this.network.body.emitter;
+    if (!this.settled || !emitter) {
+      change();
+      return;
+    }
+    emitter.emit('_blockRedraw');
+    try {
+      change();
+    } finally {
+      emitter.emit('_allowRedraw');
+      emitter.emit('_requestRedraw');
+    }
   }
 
   fit() {
@@ -211,7 +240,7 @@ export class MapView {
     setTimeout(() => {
       const gone = ids.filter((id) => this.fading.get(id) === batch);
       gone.forEach((id) => this.fading.delete(id));
-      if (gone.length) dataSet.remove(gone);
+      if (gone.length) this.drawOnce(() => dataSet.remove(gone));
     }, FADE_MS);
     return ids.map(faded);
   }
