@@ -12,6 +12,12 @@ const NEW_FOR_MS = 10_000;
 const MARK_CHECK_MS = 2000;
 const FADE_MS = 1200;
 export const LARGE_GRAPH = 400;
+/**
+ * Below this zoom, a large map leaves out the arrowheads: they are under 4 px long (10.5 units at an edge's
+ * width of 1), and drawing 3,000 of them takes as long as drawing the lines. Node labels fade out at about
+ * the same zoom (vis-network's drawThreshold).
+ */
+const ARROWS_FROM_SCALE = 0.35;
 const FALLBACK_GLYPH = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="28" fill="#56b4e9"/>'
   + '<circle cx="32" cy="32" r="11" fill="#fff"/></svg>');
@@ -31,11 +37,13 @@ export class MapView {
     this.stabilizing = false;
     this.paused = false;
     this.large = false;
+    this.arrows = true;
     this.listeners = { select: [], render: [] };
     this.network = new vis.Network(container, { nodes: this.nodes, edges: this.edges }, options(false));
     this.network.on('stabilizationIterationsDone', () => this.settle());
     this.network.on('dragEnd', (event) => event.nodes.length && this.keepPositions(event.nodes));
     this.network.on('click', (event) => this.clicked(event));
+    this.network.on('zoom', () => this.showArrows());
     this.checkIcons();
     this.marksUntil = 0; // when the last mark of a new item expires: until then, marks are renewed
     setInterval(() => {
@@ -63,6 +71,7 @@ export class MapView {
     if (large !== this.large) {
       this.large = large; // above a few hundred nodes, edges hide while dragging and zooming
       this.network.setOptions({ interaction: { hideEdgesOnDrag: large, hideEdgesOnZoom: large } });
+      this.showArrows();
     }
     if (!this.settled) this.allPlaced = true;
     const addNodes = [];
@@ -137,6 +146,7 @@ export class MapView {
     this.settled = true;
     this.stabilizing = false;
     this.drawOnce(() => this.network.setOptions({ physics: { enabled: false } }));
+    this.showArrows(); // stabilising has fitted the map
     this.keepPositions(this.nodes.getIds());
     window.procnetSettledAt = performance.now();
   }
@@ -162,15 +172,27 @@ export class MapView {
     }
   }
 
+  /** The arrowheads of a large map only where they can be seen; one setOptions when that changes. */
+  showArrows() {
+    const arrows = !this.large || this.network.getScale() >= ARROWS_FROM_SCALE;
+    if (arrows === this.arrows) return;
+    this.arrows = arrows;
+    this.drawOnce(() => this.network.setOptions({ edges: { arrows: { to: { enabled: arrows } } } }));
+  }
+
   fit() {
     this.network.fit({ animation: false });
+    this.showArrows();
   }
 
   /** Selects and shows these nodes, the first in the middle. */
   focus(ids) {
     const shown = ids.filter((id) => this.shownNodes.has(id));
     this.network.selectNodes(shown);
-    if (shown.length) this.network.focus(shown[0], { scale: Math.max(this.network.getScale(), 0.8), animation: false });
+    if (shown.length) {
+      this.network.focus(shown[0], { scale: Math.max(this.network.getScale(), 0.8), animation: false });
+      this.showArrows();
+    }
   }
 
   /** The id a wire node is drawn as (itself, a folded group, gathered remotes), or undefined. */
@@ -290,7 +312,8 @@ function options(large) {
       multiselect: true },
     nodes: { shape: 'image', size: 20, brokenImage: '/icons/service.png',
       font: { size: 12, face: 'system-ui, sans-serif', multi: false } },
-    edges: { smooth: false, font: { size: 10, align: 'middle', strokeWidth: 3 }, selectionWidth: 1.5,
+    edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+      font: { size: 10, align: 'middle', strokeWidth: 3 }, selectionWidth: 1.5,
       hoverWidth: 0.5 },
   };
 }
