@@ -139,7 +139,8 @@ export function edgeItem(edge, curve, isNew) {
     width: widthOf(edge),
     dashes: udp ? [8, 4] : firm ? false : [2, 5],
     color: { color: isNew ? NEW_COLOR : base, highlight: '#0072b2', hover: '#0072b2', opacity: firm || udp ? 1 : 0.8 },
-    arrows: { to: { enabled: edge.kind !== 'LISTENER', scaleFactor: 0.5 } },
+    // an edge's arrowhead is the map's (see view.js), which it leaves out when zoomed far out
+    arrows: edge.kind === 'LISTENER' ? { to: { enabled: false } } : undefined,
     smooth: curve === 0 ? false
       : { enabled: true, type: curve % 2 ? 'curvedCW' : 'curvedCCW', roundness: 0.15 * Math.ceil(curve / 2) },
   };

@@ -12,6 +12,15 @@ const NEW_FOR_MS = 10_000;
 const MARK_CHECK_MS = 2000;
 const FADE_MS = 1200;
 export const LARGE_GRAPH = 400;
+/**
+ * Below this zoom, a large map leaves out the arrowheads: they are under 4 px long (10.5 units at an edge's
+ * width of 1), and drawing 3,000 of them takes as long as drawing the lines. Node labels fade out at about
+ * the same zoom (vis-network's drawThreshold).
+ */
+const ARROWS_FROM_SCALE = 0.35;
+const STABILIZATION_STEPS = 100;
+/** Between two nodes of the first picture before it is laid out: a little less than an edge's length. */
+const SEED_SPACING = 80;
 const FALLBACK_GLYPH = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="28" fill="#56b4e9"/>'
   + '<circle cx="32" cy="32" r="11" fill="#fff"/></svg>');
@@ -28,15 +37,16 @@ export class MapView {
     this.fading = new Map(); // id -> the batch it fades out with
     this.positions = loadPositions();
     this.settled = false;
-    this.needsLayout = false; // a node of the first picture had no saved position
-    this.layingOut = false;
+    this.stabilizing = false;
     this.paused = false;
     this.large = false;
+    this.arrows = true;
     this.listeners = { select: [], render: [] };
     this.network = new vis.Network(container, { nodes: this.nodes, edges: this.edges }, options(false));
     this.network.on('stabilizationIterationsDone', () => this.settle());
     this.network.on('dragEnd', (event) => event.nodes.length && this.keepPositions(event.nodes));
     this.network.on('click', (event) => this.clicked(event));
+    this.network.on('zoom', () => this.showArrows());
     this.checkIcons();
     this.marksUntil = 0; // when the last mark of a new item expires; 0 once a render has cleared them all
     setInterval(() => {
@@ -68,15 +78,21 @@ export class MapView {
     if (large !== this.large) {
       this.large = large; // above a few hundred nodes, edges hide while dragging and zooming
       this.network.setOptions({ interaction: { hideEdgesOnDrag: large, hideEdgesOnZoom: large } });
+      this.showArrows();
     }
+    if (!this.settled) this.allPlaced = true;
+    this.seeds = this.settled || this.stabilizing ? null : seedPositions(nodes, edges, this.positions);
     const addNodes = [];
     const updateNodes = [];
     const removeNodes = [];
     for (const [id, node] of nodes) {
       if (!this.firstSeen.has(id)) this.firstSeen.set(id, this.settled ? now : 0);
-      const item = nodeItem(node, this.isNew(id, now));
-      const signature = JSON.stringify(item);
+      const marked = this.isNew(id, now);
       const shown = this.shownNodes.get(id);
+      // the same object of the graph state with the same mark makes the same item: most of a delta's renders
+      if (shown && shown[0] === node && shown[2] === marked) continue;
+      const item = nodeItem(node, marked);
+      const signature = JSON.stringify(item);
       if (this.cancelFade(id)) {
         updateNodes.push(item); // back before it was gone
       } else if (!shown) {
@@ -85,7 +101,7 @@ export class MapView {
       } else if (shown[1] !== signature) {
         updateNodes.push(item);
       }
-      this.shownNodes.set(id, [node, signature]);
+      this.shownNodes.set(id, [node, signature, marked]);
     }
     for (const id of this.shownNodes.keys()) if (!nodes.has(id)) removeNodes.push(id);
     const curves = curvesOf(edges);
@@ -94,13 +110,16 @@ export class MapView {
     const removeEdges = [];
     for (const [id, edge] of edges) {
       if (!this.firstSeen.has(id)) this.firstSeen.set(id, this.settled ? now : 0);
-      const item = edgeItem(edge, curves.get(id), this.isNew(id, now));
-      const signature = JSON.stringify(item);
+      const marked = this.isNew(id, now);
+      const curve = curves.get(id);
       const shown = this.shownEdges.get(id);
+      if (shown && shown[0] === edge && shown[2] === marked && shown[3] === curve) continue;
+      const item = edgeItem(edge, curve, marked);
+      const signature = JSON.stringify(item);
       if (this.cancelFade(id)) updateEdges.push(item);
       else if (!shown) addEdges.push(item);
       else if (shown[1] !== signature) updateEdges.push(item);
-      this.shownEdges.set(id, [edge, signature]);
+      this.shownEdges.set(id, [edge, signature, marked, curve]);
     }
     for (const id of this.shownEdges.keys()) if (!edges.has(id)) removeEdges.push(id);
     if (removeNodes.length) this.keepPositions(removeNodes);
@@ -109,14 +128,20 @@ export class MapView {
       (id) => ({ id, opacity: 0.2 })));
     const edgeChanges = addEdges.concat(updateEdges, this.fadeOut(removeEdges, this.shownEdges, this.edges,
       (id) => ({ id, color: { opacity: 0.15 } })));
-    if (nodeChanges.length) this.nodes.update(nodeChanges);
-    if (edgeChanges.length) this.edges.update(edgeChanges);
-    if (!this.settled && this.nodes.length) {
-      // the DataSets were empty when vis-network stabilised, so the layout is started here, once
-      if (!this.needsLayout) this.settle();
-      else if (!this.layingOut) {
-        this.layingOut = true;
-        this.network.stabilize();
+    this.drawOnce(() => {
+      if (nodeChanges.length) this.nodes.update(nodeChanges);
+      if (edgeChanges.length) this.edges.update(edgeChanges);
+    });
+    if (!this.settled && !this.stabilizing && this.nodes.length) {
+      if (this.allPlaced) {
+        this.settle();
+      } else {
+        // vis-network lays out what it has at its start; nodes added later would only be simulated, frame by
+        // frame, for as long as they move: lay out the first picture in one go, then stop
+        this.stabilizing = true;
+        const { iterations, theta } = layoutEffort(this.nodes.length);
+        this.network.setOptions({ physics: { forceAtlas2Based: { theta } } });
+        this.network.stabilize(iterations);
       }
     }
     const changed = addNodes.length + updateNodes.length + removeNodes.length + addEdges.length + updateEdges.length
@@ -129,20 +154,55 @@ export class MapView {
   /** Physics has laid the map out: it stops, so nothing moves again unless dragged. */
   settle() {
     this.settled = true;
-    this.network.setOptions({ physics: { enabled: false } });
+    this.stabilizing = false;
+    this.drawOnce(() => this.network.setOptions({ physics: { enabled: false } }));
+    this.showArrows(); // stabilising has fitted the map
     this.keepPositions(this.nodes.getIds());
     window.procnetSettledAt = performance.now();
   }
 
+  /**
+   * Makes the changes of change() to the DataSets and options drawn once, at the next frame. Once physics is
+   * off, vis-network draws the whole map at once on every DataSet call and every setOptions, and again at the
+   * next frame: at a thousand nodes each drawing takes tens of milliseconds. Until the map has settled,
+   * drawing is physics' business (and blocked while it stabilises), so change() runs as it is.
+   */
+  drawOnce(change) {
+    const emitter = this.network.body && this.network.body.emitter;
+    if (!this.settled || !emitter) {
+      change();
+      return;
+    }
+    emitter.emit('_blockRedraw');
+    try {
+      change();
+    } finally {
+      emitter.emit('_allowRedraw');
+      emitter.emit('_requestRedraw');
+    }
+  }
+
+  /** The arrowheads of a large map only where they can be seen; one setOptions when that changes. */
+  showArrows() {
+    const arrows = !this.large || this.network.getScale() >= ARROWS_FROM_SCALE;
+    if (arrows === this.arrows) return;
+    this.arrows = arrows;
+    this.drawOnce(() => this.network.setOptions({ edges: { arrows: { to: { enabled: arrows } } } }));
+  }
+
   fit() {
     this.network.fit({ animation: false });
+    this.showArrows();
   }
 
   /** Selects and shows these nodes, the first in the middle. */
   focus(ids) {
     const shown = ids.filter((id) => this.shownNodes.has(id));
     this.network.selectNodes(shown);
-    if (shown.length) this.network.focus(shown[0], { scale: Math.max(this.network.getScale(), 0.8), animation: false });
+    if (shown.length) {
+      this.network.focus(shown[0], { scale: Math.max(this.network.getScale(), 0.8), animation: false });
+      this.showArrows();
+    }
   }
 
   /** The id a wire node is drawn as (itself, a folded group, gathered remotes), or undefined. */
@@ -177,8 +237,8 @@ export class MapView {
     const saved = this.positions[id];
     if (saved) return { x: saved[0], y: saved[1] };
     if (!this.settled) {
-      this.needsLayout = true;
-      return {};
+      this.allPlaced = false;
+      return (this.seeds && this.seeds.get(id)) || {};
     }
     for (const edge of edges.values()) {
       const other = edge.from === id ? edge.to : edge.to === id ? edge.from : null;
@@ -213,7 +273,7 @@ export class MapView {
     setTimeout(() => {
       const gone = ids.filter((id) => this.fading.get(id) === batch);
       gone.forEach((id) => this.fading.delete(id));
-      if (gone.length) dataSet.remove(gone);
+      if (gone.length) this.drawOnce(() => dataSet.remove(gone));
     }, FADE_MS);
     return ids.map(faded);
   }
@@ -230,6 +290,59 @@ export class MapView {
     probe.onerror = () => this.network.setOptions({ nodes: { brokenImage: FALLBACK_GLYPH } });
     probe.src = '/icons/service.png';
   }
+}
+
+/**
+ * How hard the first layout works: 100 steps of vis-network's Barnes-Hut repulsion at theta 0.5 up to
+ * LARGE_GRAPH nodes; above, a coarser one (theta 1: a third less time a step) and fewer steps as the map
+ * grows (100 at 1,000 nodes, 60 from about 1,700 on). From the seeded disc that is enough: 3,000 nodes
+ * settle in a few seconds (at theta 0.5 and 100 steps they took 8-11 s here).
+ */
+function layoutEffort(nodes) {
+  if (nodes <= LARGE_GRAPH) return { iterations: STABILIZATION_STEPS, theta: 0.5 };
+  return { iterations: Math.round(Math.min(STABILIZATION_STEPS, Math.max(60, STABILIZATION_STEPS * 1000 / nodes))),
+    theta: 1 };
+}
+
+/**
+ * Where the nodes without a saved position start before the first layout: in breadth-first order from the
+ * most connected node, along a spiral whose turns are SEED_SPACING apart, so that a node starts near the
+ * nodes it connects to and the map starts as a disc. (vis-network would start them on one ring around the
+ * origin, as wide as there are nodes, from where physics needs many more steps to untangle them.)
+ */
+function seedPositions(nodes, edges, saved) {
+  const neighbours = new Map();
+  for (const id of nodes.keys()) if (!saved[id]) neighbours.set(id, []);
+  for (const edge of edges.values()) {
+    const from = neighbours.get(edge.from);
+    const to = neighbours.get(edge.to);
+    if (from && to && edge.from !== edge.to) {
+      from.push(edge.to);
+      to.push(edge.from);
+    }
+  }
+  const roots = [...neighbours.keys()].sort((a, b) => neighbours.get(b).length - neighbours.get(a).length);
+  const order = [];
+  const seen = new Set();
+  for (const root of roots) {
+    if (seen.has(root)) continue;
+    seen.add(root);
+    for (let at = order.push(root) - 1; at < order.length; at++) {
+      for (const next of neighbours.get(order[at])) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          order.push(next);
+        }
+      }
+    }
+  }
+  const seeds = new Map();
+  order.forEach((id, index) => {
+    const angle = Math.sqrt(4 * Math.PI * index); // an Archimedean spiral, one node every SEED_SPACING along it
+    const radius = SEED_SPACING * angle / (2 * Math.PI);
+    seeds.set(id, { x: Math.round(radius * Math.cos(angle)), y: Math.round(radius * Math.sin(angle)) });
+  });
+  return seeds;
 }
 
 /** For each edge, its place among the edges between the same two nodes: 0 when it is the only one. */
@@ -257,13 +370,14 @@ function options(large) {
       solver: 'forceAtlas2Based',
       forceAtlas2Based: { gravitationalConstant: -70, centralGravity: 0.01, springLength: 100, springConstant: 0.08,
         avoidOverlap: 0.6 },
-      stabilization: { enabled: true, iterations: 100, updateInterval: 50, fit: true },
+      stabilization: { enabled: true, iterations: STABILIZATION_STEPS, updateInterval: 50, fit: true },
     },
     interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
       multiselect: true },
     nodes: { shape: 'image', size: 20, brokenImage: '/icons/service.png',
       font: { size: 16, face: 'system-ui, sans-serif', multi: false, strokeWidth: 4, strokeColor: '#ffffff' } },
-    edges: { smooth: false, font: { size: 13, align: 'middle', strokeWidth: 3 }, selectionWidth: 1.5,
+    edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+      font: { size: 13, align: 'middle', strokeWidth: 3 }, selectionWidth: 1.5,
       hoverWidth: 0.5 },
   };
 }
