@@ -16,8 +16,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 
@@ -30,7 +28,7 @@ import org.openqa.selenium.Keys;
  * node fetcher calling four remote endpoints on 443.
  */
 @BrowserTest
-class ControlsBrowserTest {
+class ControlsBrowserTest extends OneBrowser {
     private static final long INTERVAL_MILLIS = 100;
     private static final String POSTGRES = "fold:group:100";
     private static final String API = "proc:200";
@@ -38,22 +36,6 @@ class ControlsBrowserTest {
     private static final String FETCHER = "proc:500";
     private static final List<String> REMOTES = List.of("ext:93.184.216.1", "ext:93.184.216.2", "ext:93.184.216.3",
             "ext:93.184.216.4");
-
-    private static HeadlessChromium browser;
-    private static LivePage page;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        page = new LivePage(browser);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private static TestSnapshots host() {
         String postgres = "/usr/lib/postgresql/16/bin/postgres";

@@ -7,14 +7,11 @@ import io.procnet.server.ScriptedSource;
 import io.procnet.server.TestServers;
 import io.procnet.server.TestSnapshots;
 import io.procnet.server.WebJar;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,26 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * timing shows what it asked for.
  */
 @BrowserTest
-class LoaderBrowserTest {
+class LoaderBrowserTest extends OneBrowser {
     private static final ScriptedSource SOURCE = new ScriptedSource(tick -> new TestSnapshots()
             .listen(10, "0.0.0.0:5432").est(20, "127.0.0.1:40000", "127.0.0.1:5432").at(tick));
     private static final String CDN_FILE = "https://unpkg.com/vis-network@9.9.9/standalone/umd/vis-network.min.js";
-
-    private static HeadlessChromium browser;
-    private static LivePage page;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        page = new LivePage(browser);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theLocalBundleIsLoadedAndNothingComplains() throws Exception {

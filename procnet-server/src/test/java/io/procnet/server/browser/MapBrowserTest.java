@@ -9,7 +9,6 @@ import io.procnet.server.TestSnapshots;
 import io.procnet.server.internal.wire.WireEdge;
 import io.procnet.server.internal.wire.WireGraph;
 import io.procnet.server.internal.wire.WireNode;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,6 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * server per test.
  */
 @BrowserTest
-class MapBrowserTest {
+class MapBrowserTest extends OneBrowser {
     private static final long INTERVAL_MILLIS = 100;
     private static final String API_TO_POSTGRES = "tcp:proc:20->proc:10:5432";
     /** The colours of appearance.js: a node's label and an edge, new and not. */
@@ -37,22 +34,6 @@ class MapBrowserTest {
     private static final String NODE_FONT = "#1d2733";
     private static final String NEW_EDGE = "#e69f00";
     private static final String FIRM_EDGE = "#5a6b7b";
-
-    private static HeadlessChromium browser;
-    private static LivePage page;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        page = new LivePage(browser);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** postgres (10) serving api (20) on 5432, api calling out to a remote on 443. */
     private static TestSnapshots base() {

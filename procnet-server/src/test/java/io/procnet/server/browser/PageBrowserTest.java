@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,7 +28,7 @@ import org.openqa.selenium.WebElement;
  * test has a server of its own. What the page shows is read through {@link LivePage}.
  */
 @BrowserTest
-class PageBrowserTest {
+class PageBrowserTest extends OneBrowser {
     /** Fast ticks, so that a change reaches the page in a few hundred milliseconds. */
     private static final long INTERVAL_MILLIS = 100;
     /** Where the screenshots go, for a person to look at. */
@@ -42,22 +40,6 @@ class PageBrowserTest {
     private static final List<String> HOSTILE = List.of("<img src=x onerror=alert(1)>",
             "\"><script>alert(2)</script>", "<img src=x onerror=\"window.__pwned=1\">",
             "<svg onload=\"window.__pwned=2\"></svg>");
-
-    private static HeadlessChromium browser;
-    private static LivePage page;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        page = new LivePage(browser);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void showsTheNodesAndANodeThatAppearsLater() throws Exception {

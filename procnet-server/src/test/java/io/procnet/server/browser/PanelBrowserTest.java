@@ -15,11 +15,8 @@ import io.procnet.server.TestSnapshots;
 import io.procnet.server.internal.wire.WireEdge;
 import io.procnet.server.internal.wire.WireEndpoint;
 import io.procnet.server.internal.wire.WireSocket;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,28 +24,12 @@ import org.junit.jupiter.api.Test;
  * is drawn by how sure its direction is and by its protocol. One browser for the class.
  */
 @BrowserTest
-class PanelBrowserTest {
+class PanelBrowserTest extends OneBrowser {
     private static final long INTERVAL_MILLIS = 100;
     /** The edge colours of appearance.js. */
     private static final String FIRM = "#5a6b7b";
     private static final String UNSURE = "#a9b3bd";
     private static final String UDP = "#cc79a7";
-
-    private static HeadlessChromium browser;
-    private static LivePage page;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        page = new LivePage(browser);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aClickOnAProcessShowsItsDetailsAndSockets() throws Exception {

@@ -9,11 +9,8 @@ import io.procnet.server.ScriptedSource;
 import io.procnet.server.TestServers;
 import io.procnet.server.TestSnapshots;
 import io.procnet.server.browser.LivePage.Toggle;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,29 +18,13 @@ import org.junit.jupiter.api.Test;
  * stream's reconnecting to a server started again on the same port. One browser for the class.
  */
 @BrowserTest
-class StatusBrowserTest {
+class StatusBrowserTest extends OneBrowser {
     private static final long INTERVAL_MILLIS = 100;
     private static final String LIVE = "live";
     private static final String RECONNECTING = "connection lost, reconnecting…";
     private static final String UNOWNED = "3 sockets without owner: run as root to see every owner";
     private static final String RULE_ERROR = "rules.yaml:12:5: unknown key 'tpye' in rule 1; did you mean 'type'?";
     private static final String FAILURE = "netlink dump interrupted: ENOBUFS";
-
-    private static HeadlessChromium browser;
-    private static LivePage page;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-        page = new LivePage(browser);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** postgres serving api, api calling a remote: 3 nodes, 2 edges. */
     private static TestSnapshots host() {
