@@ -36,8 +36,9 @@ final class Text {
 
     /**
      * {@code text} with every character that could move the cursor, end the line or reorder what
-     * follows written as a visible escape: {@code \n}, {@code \r}, {@code \t}, and {@code \}{@code uXXXX}
-     * ({@code \}{@code UXXXXXXXX} beyond the BMP) for other controls (C0, C1, DEL), format characters (bidirectional overrides, zero-width
+     * follows written as a visible escape: {@code \n}, {@code \r}, {@code \t}, and a backslash, {@code u}
+     * and four hex digits (a capital {@code U} and eight beyond the BMP) for other controls (C0, C1,
+     * DEL), format characters (bidirectional overrides, zero-width
      * characters), line and paragraph separators and unpaired surrogates. Everything else, other
      * scripts and emoji included, is kept. A backslash is kept as it is: this is for people to read.
      */
