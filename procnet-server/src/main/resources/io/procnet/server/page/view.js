@@ -128,10 +128,12 @@ export class MapView {
       (id) => ({ id, opacity: 0.2 })));
     const edgeChanges = addEdges.concat(updateEdges, this.fadeOut(removeEdges, this.shownEdges, this.edges,
       (id) => ({ id, color: { opacity: 0.15 } })));
-    this.drawOnce(() => {
-      if (nodeChanges.length) this.nodes.update(nodeChanges);
-      if (edgeChanges.length) this.edges.update(edgeChanges);
-    });
+    if (nodeChanges.length || edgeChanges.length) {
+      this.drawOnce(() => {
+        if (nodeChanges.length) this.nodes.update(nodeChanges);
+        if (edgeChanges.length) this.edges.update(edgeChanges);
+      });
+    }
     if (!this.settled && !this.stabilizing && this.nodes.length) {
       if (this.allPlaced) {
         this.settle();

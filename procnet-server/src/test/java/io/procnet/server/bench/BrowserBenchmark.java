@@ -49,7 +49,8 @@ import org.openqa.selenium.JavascriptExecutor;
  * {@value MapLoad#ADDED} new ones appear between existing processes. For each, the page's own
  * {@code window.procnetTimings} entry (the delta's arrival to the frame after the one that draws
  * it), and the positions of every node before and after (none may move). The reference: the
- * same mix applied straight to the reference page's DataSets (one update and one remove call).
+ * same mix applied to the reference page's DataSets by one update and one remove call, as a page
+ * that simply hands its changes to vis-network would (and vis-network drawing as it does then).
  * At 200/600 also vis-network with its default options on the same items without positions
  * (bounded at {@value #DEFAULTS_BOUND_SECONDS} s). Medians over the runs; it fails when the page
  * shows other than N nodes and E edges, or a delta other than the scripted one.
@@ -60,7 +61,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * mvn -q -o -pl procnet-server -am test-compile -Dbench=browser-bench
  * }</pre>
  *
- * It takes about five minutes on a 2-core machine; loopback only, it stops by itself.
+ * It takes about eight minutes on a 2-core machine; loopback only, it stops by itself.
  */
 public final class BrowserBenchmark {
     /** The sizes and how often each is loaded; the largest fewer times, as each load takes seconds. */
@@ -339,7 +340,7 @@ public final class BrowserBenchmark {
         return String.format(Locale.ROOT, "| %d deltas of %d changes at %,d nodes | median | p90 | max |%n"
                 + "|---|---|---|---|%n"
                 + "| the page: arrival to painted frame | %.1f ms | %.1f ms | %.1f ms |%n"
-                + "| reference: the same mix straight on the DataSets | %.1f ms | %.1f ms | %.1f ms |%n"
+                + "| reference: the same mix as two plain DataSet calls | %.1f ms | %.1f ms | %.1f ms |%n"
                 + "| page / reference | %.2fx | %.2fx | |%n"
                 + "nodes moved by the deltas: %d%n", page.length, MapLoad.CHANGES, DELTA_NODES,
                 Bench.median(page), Bench.percentile(page, 90), Bench.percentile(page, 100),
