@@ -101,16 +101,19 @@ export class Controls {
     this.pause.addEventListener('click', () => this.togglePause());
     document.getElementById('fit').addEventListener('click', () => this.view.fit());
     document.addEventListener('keydown', (event) => {
-      if (event.target instanceof HTMLInputElement) {
-        if (event.key === 'Escape') event.target.blur();
+      const target = event.target;
+      if (target instanceof HTMLInputElement && target.type !== 'checkbox') { // typing: the keys are text
+        if (event.key === 'Escape') target.blur();
         return;
       }
+      if (event.ctrlKey || event.metaKey || event.altKey) return; // the browser's own, such as Ctrl+F
       if (event.key === '/') {
         event.preventDefault();
         this.search.focus();
       } else if (event.key === 'f') {
         this.view.fit();
-      } else if (event.key === ' ') {
+      } else if (event.key === ' ' && !(target instanceof HTMLInputElement || target instanceof HTMLButtonElement)) {
+        // on a checkbox or a button, space keeps its own meaning
         event.preventDefault();
         this.togglePause();
       }

@@ -3,6 +3,9 @@
 
 import { iconUrl } from './appearance.js';
 
+/** The issues that say something is broken, not only unseen (those are coverage: unowned, partial, denied). */
+const ERRORS = new Set(['rule-file', 'collection-failed', 'problems-failed']);
+
 function set(id, text) {
   document.getElementById(id).textContent = text;
 }
@@ -12,6 +15,7 @@ export class StatusBar {
     this.issues = document.getElementById('status-issues');
     this.legend = document.getElementById('legend');
     this.legendTypes = '';
+    this.issuesKey = '';
   }
 
   stream(state) {
@@ -26,15 +30,23 @@ export class StatusBar {
       + (shown ? ' (' + shown.nodes.size + ' and ' + shown.edges.size + ' shown)' : '') + (paused ? ' · paused' : ''));
     set('status-time', state.meta.takenAt ? 'updated ' + new Date(state.meta.takenAt).toLocaleTimeString() : '');
     document.getElementById('status-stale').hidden = !state.meta.stale;
+    this.showIssues(state.meta.issues || []);
+    this.showLegend(state);
+  }
+
+  /** The issues, rebuilt only when they change: a render comes with every delta and most bring the same ones. */
+  showIssues(issues) {
+    const key = JSON.stringify(issues);
+    if (key === this.issuesKey) return;
+    this.issuesKey = key;
     this.issues.replaceChildren();
-    for (const issue of state.meta.issues || []) {
+    for (const issue of issues) {
       const item = document.createElement('span');
-      item.className = issue.code === 'rule-file' || issue.code === 'collection-failed' ? 'issue error' : 'issue';
+      item.className = ERRORS.has(issue.code) ? 'issue error' : 'issue';
       item.textContent = issue.code === 'unowned-sockets' ? 'coverage: ' + issue.message : issue.message;
       item.title = issue.code;
       this.issues.append(item);
     }
-    this.showLegend(state);
   }
 
   /** Above a few hundred nodes, offers the folding that makes a large map readable. */

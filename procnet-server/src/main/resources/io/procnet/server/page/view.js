@@ -21,6 +21,10 @@ const ARROWS_FROM_SCALE = 0.35;
 const STABILIZATION_STEPS = 100;
 /** Between two nodes of the first picture before it is laid out: a little less than an edge's length. */
 const SEED_SPACING = 80;
+/**
+ * What a node shows when its icon does not load. The server answers /icons/<type>.png with service.png when it
+ * has no icon for the type, so an icon fails only when even that is missing or the server cannot be reached.
+ */
 const FALLBACK_GLYPH = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="28" fill="#56b4e9"/>'
   + '<circle cx="32" cy="32" r="11" fill="#fff"/></svg>');
@@ -47,7 +51,6 @@ export class MapView {
     this.network.on('dragEnd', (event) => event.nodes.length && this.keepPositions(event.nodes));
     this.network.on('click', (event) => this.clicked(event));
     this.network.on('zoom', () => this.showArrows());
-    this.checkIcons();
     this.marksUntil = 0; // when the last mark of a new item expires; 0 once a render has cleared them all
     setInterval(() => {
       if (!this.marksUntil) return;
@@ -285,13 +288,6 @@ export class MapView {
     return this.fading.delete(id);
   }
 
-  /** service.png stands in for a missing icon; where even it cannot load, a glyph of the page's own. */
-  checkIcons() {
-    const probe = new Image();
-    probe.onload = () => this.network.setOptions({ nodes: { brokenImage: '/icons/service.png' } });
-    probe.onerror = () => this.network.setOptions({ nodes: { brokenImage: FALLBACK_GLYPH } });
-    probe.src = '/icons/service.png';
-  }
 }
 
 /**
@@ -376,7 +372,7 @@ function options(large) {
     },
     interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
       multiselect: true },
-    nodes: { shape: 'image', size: 20, brokenImage: '/icons/service.png',
+    nodes: { shape: 'image', size: 20, brokenImage: FALLBACK_GLYPH,
       font: { size: 16, face: 'system-ui, sans-serif', multi: false, strokeWidth: 4, strokeColor: '#ffffff' } },
     edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.5 } },
       font: { size: 13, align: 'middle', strokeWidth: 3 }, selectionWidth: 1.5,

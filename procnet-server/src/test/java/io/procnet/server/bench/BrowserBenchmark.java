@@ -62,6 +62,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * }</pre>
  *
  * It takes about eight minutes on a 2-core machine; loopback only, it stops by itself.
+ * {@code -Dbench.sizes=1000} (or {@code 200,3000}) measures only those sizes.
  */
 public final class BrowserBenchmark {
     /** The sizes and how often each is loaded; the largest fewer times, as each load takes seconds. */
@@ -100,8 +101,9 @@ public final class BrowserBenchmark {
         String probe = resource("page-probe.js");
         List<String> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<Size> sizes = sizes(args.length == 0 ? "all" : args[0]);
         try (ReferenceServer reference = ReferenceServer.start()) {
-            for (Size size : SIZES) {
+            for (Size size : sizes) {
                 measure(size, probe, reference, rows, notes);
             }
         }
@@ -111,6 +113,20 @@ public final class BrowserBenchmark {
         rows.forEach(System.out::println);
         System.out.println();
         notes.forEach(System.out::println);
+    }
+
+    /** "all", or the node counts of the sizes to measure, such as "1000" or "200,3000". */
+    private static List<Size> sizes(String chosen) {
+        if (chosen.equals("all")) {
+            return SIZES;
+        }
+        List<Size> sizes = new ArrayList<>();
+        for (String nodes : chosen.split(",")) {
+            sizes.add(SIZES.stream().filter(size -> String.valueOf(size.nodes()).equals(nodes.strip())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no size of " + nodes.strip() + " nodes: "
+                            + SIZES.stream().map(size -> String.valueOf(size.nodes())).toList())));
+        }
+        return sizes;
     }
 
     private static void measure(Size size, String probe, ReferenceServer reference, List<String> rows,
@@ -129,9 +145,8 @@ public final class BrowserBenchmark {
                     load.edges(), address, size.runs());
             List<PageRun> page = new ArrayList<>();
             List<Double> floor = new ArrayList<>();
-            double[] pageDeltas = null;
+            PageDeltas pageDeltas = null;
             double[] referenceDeltas = null;
-            double[] moved = null;
             for (int run = 0; run < size.runs(); run++) {
                 boolean last = run == size.runs() - 1;
                 try (HeadlessChromium browser = HeadlessChromium.start()) {
@@ -149,9 +164,7 @@ public final class BrowserBenchmark {
                                 """));
                     }
                     if (deltas && last) {
-                        double[][] measured = deltas(browser, load);
-                        pageDeltas = measured[0];
-                        moved = measured[1];
+                        pageDeltas = deltas(browser, load);
                     }
                 }
                 try (HeadlessChromium browser = HeadlessChromium.start()) {
@@ -165,7 +178,7 @@ public final class BrowserBenchmark {
             }
             rows.add(row(size, page, floor));
             if (pageDeltas != null) {
-                notes.add(deltaTable(pageDeltas, referenceDeltas, moved));
+                notes.add(deltaTable(pageDeltas, referenceDeltas));
             }
             if (size.nodes() == SIZES.get(0).nodes()) {
                 notes.add(defaults(size, reference, load));
@@ -226,9 +239,11 @@ public final class BrowserBenchmark {
         return new double[] {((Number) moved.get("max")).doubleValue(), ((Number) moved.get("count")).doubleValue()};
     }
 
-    /** The deltas: {the page's times, the nodes moved by each}. */
-    private static double[][] deltas(HeadlessChromium browser, MapLoad load) throws InterruptedException {
+    /** The deltas: the page's times, those of its render and of vis-network's drawing after, the nodes moved by each. */
+    private static PageDeltas deltas(HeadlessChromium browser, MapLoad load) throws InterruptedException {
         double[] times = new double[load.phases()];
+        double[] render = new double[load.phases()];
+        double[] draw = new double[load.phases()];
         double[] moved = new double[load.phases()];
         for (int phase = 1; phase <= load.phases(); phase++) {
             browser.script(Object.class, "window.procnetBench.before = window.procnet.view.network.getPositions()");
@@ -240,7 +255,8 @@ public final class BrowserBenchmark {
                             if (version === arguments[0]) return null;
                             const timing = (window.procnetTimings || []).find((t) => t.version === version);
                             const change = window.procnetBench.changes.find((c) => c.version === version);
-                            return timing && change ? { ...change, millis: timing.millis, whole: timing.whole } : null;
+                            return timing && change && change.drawMillis !== undefined
+                                ? { ...change, millis: timing.millis, whole: timing.whole } : null;
                             """, before), Objects::nonNull);
             if (Boolean.TRUE.equals(timing.get("whole")) || ((Number) timing.get("nodes")).intValue() != 0
                     || ((Number) timing.get("updatedEdges")).intValue() != MapLoad.UPDATED
@@ -249,13 +265,20 @@ public final class BrowserBenchmark {
                 throw new IllegalStateException("phase " + phase + " came as another change: " + timing);
             }
             times[phase - 1] = ((Number) timing.get("millis")).doubleValue();
+            render[phase - 1] = ((Number) timing.get("renderMillis")).doubleValue();
+            draw[phase - 1] = ((Number) timing.get("drawMillis")).doubleValue();
             Thread.sleep(DELTA_GAP_MILLIS);
             double[] move = maxMove(browser, "before");
             moved[phase - 1] = move[1];
-            System.out.printf(Locale.ROOT, "  delta %d: %.1f ms, %d nodes moved (at most %.1f px)%n", phase,
-                    times[phase - 1], (long) move[1], move[0]);
+            System.out.printf(Locale.ROOT, "  delta %d: %.1f ms (render %.1f ms, drawing %.1f ms), %d nodes moved"
+                    + " (at most %.1f px)%n", phase, times[phase - 1], render[phase - 1], draw[phase - 1],
+                    (long) move[1], move[0]);
         }
-        return new double[][] {times, moved};
+        return new PageDeltas(times, render, draw, moved);
+    }
+
+    /** Per delta: arrival to painted frame, the page's render, vis-network's drawing after it, nodes moved. */
+    private record PageDeltas(double[] millis, double[] render, double[] draw, double[] moved) {
     }
 
     /** Opens the reference page; {first picture, stabilized (or NaN within bound)}. */
@@ -332,21 +355,29 @@ public final class BrowserBenchmark {
                 millis(first), stable, px(moved), millis(reference), first / reference, ratio);
     }
 
-    private static String deltaTable(double[] page, double[] reference, double[] moved) {
+    private static String deltaTable(PageDeltas page, double[] reference) {
         double movedNodes = 0;
-        for (double count : moved) {
+        for (double count : page.moved()) {
             movedNodes += count;
         }
+        double[] millis = page.millis();
         return String.format(Locale.ROOT, "| %d deltas of %d changes at %,d nodes | median | p90 | max |%n"
                 + "|---|---|---|---|%n"
-                + "| the page: arrival to painted frame | %.1f ms | %.1f ms | %.1f ms |%n"
-                + "| reference: the same mix as two plain DataSet calls | %.1f ms | %.1f ms | %.1f ms |%n"
+                + "| the page: arrival to painted frame | %s |%n"
+                + "| of which the page's render (projection, diff, DataSet calls) | %s |%n"
+                + "| of which vis-network's drawing of the map | %s |%n"
+                + "| reference: the same mix as two plain DataSet calls | %s |%n"
                 + "| page / reference | %.2fx | %.2fx | |%n"
-                + "nodes moved by the deltas: %d%n", page.length, MapLoad.CHANGES, DELTA_NODES,
-                Bench.median(page), Bench.percentile(page, 90), Bench.percentile(page, 100),
-                Bench.median(reference), Bench.percentile(reference, 90), Bench.percentile(reference, 100),
-                Bench.median(page) / Bench.median(reference), Bench.percentile(page, 90)
+                + "nodes moved by the deltas: %d%n", millis.length, MapLoad.CHANGES, DELTA_NODES,
+                spread(millis), spread(page.render()), spread(page.draw()), spread(reference),
+                Bench.median(millis) / Bench.median(reference), Bench.percentile(millis, 90)
                         / Bench.percentile(reference, 90), (long) movedNodes);
+    }
+
+    /** Median, p90 and max as table cells. */
+    private static String spread(double[] values) {
+        return String.format(Locale.ROOT, "%.1f ms | %.1f ms | %.1f ms", Bench.median(values),
+                Bench.percentile(values, 90), Bench.percentile(values, 100));
     }
 
     private static Double number(HeadlessChromium browser, String script) {

@@ -323,6 +323,21 @@ class ControlsBrowserTest extends OneBrowser {
             page.press("f");
             browser.waitFor("every node in view", page::nodeIds, ids -> ids.stream().allMatch(page::inView));
 
+            page.click(Toggle.LISTENERS); // the checkbox has the keyboard now
+            page.click(Toggle.LISTENERS);
+            page.lookElsewhere();
+            page.type("f");
+            browser.waitFor("fitted from a checkbox", page::nodeIds, ids -> ids.stream().allMatch(page::inView));
+            page.type(Keys.SPACE);
+            assertThat(page.checked(Toggle.LISTENERS)).as("space toggles the focused checkbox").isFalse();
+            assertThat(page.pauseButton()).as("and does not pause").isEqualTo("Pause");
+            page.type(Keys.SPACE);
+            assertThat(page.checked(Toggle.LISTENERS)).isTrue();
+            page.lookElsewhere();
+            page.pressWith(Keys.CONTROL, "f");
+            assertThat(page.inView(API)).as("Ctrl+F is the browser's").isFalse();
+            page.fit();
+
             page.press(Keys.SPACE);
             browser.waitFor("paused", page::countsStatus, text -> text.endsWith("· paused"));
             assertThat(page.pauseButton()).isEqualTo("Resume");

@@ -237,6 +237,12 @@ final class LivePage {
         new Actions(browser.driver()).sendKeys(keys).perform();
     }
 
+    /** Presses a key with a modifier held, nothing focused. */
+    void pressWith(Keys modifier, String key) {
+        browser.script(Object.class, "document.activeElement && document.activeElement.blur()");
+        new Actions(browser.driver()).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
+    }
+
     /** Presses keys where the keyboard is now. */
     void type(CharSequence... keys) {
         new Actions(browser.driver()).sendKeys(keys).perform();
@@ -248,6 +254,25 @@ final class LivePage {
     void clickNode(String id) {
         int[] at = nodeOnScreen(id);
         new Actions(browser.driver()).moveToLocation(at[0], at[1]).click().perform();
+    }
+
+    /** Drags a node by this many screen pixels, as a user does. */
+    void dragNode(String id, int dx, int dy) {
+        int[] at = nodeOnScreen(id);
+        new Actions(browser.driver()).moveToLocation(at[0], at[1]).clickAndHold().moveByOffset(dx / 2, dy / 2)
+                .moveByOffset(dx - dx / 2, dy - dy / 2).release().perform();
+    }
+
+    /** The image vis-network draws for a node: its address, and whether it loaded (and so is drawn). */
+    record DrawnImage(String src, boolean loaded) {
+    }
+
+    DrawnImage drawnImage(String id) {
+        List<?> image = browser.script(List.class, """
+                const image = VIEW.network.body.nodes[arguments[0]].imageObj.image;
+                return [image.src, image.complete && image.naturalWidth > 0];
+                """.replace("VIEW", VIEW), id);
+        return new DrawnImage((String) image.get(0), (Boolean) image.get(1));
     }
 
     /** Clicks the canvas halfway along an edge (drawn straight), as a user does. */
@@ -381,9 +406,12 @@ final class LivePage {
 
     /** The issues of the status bar. */
     List<Issue> issues() {
-        return browser.driver().findElements(By.cssSelector("#status-issues span")).stream()
-                .map(issue -> new Issue(issue.getText(), issue.getAttribute("title"),
-                        issue.getAttribute("class").contains("error")))
+        List<?> read = browser.script(List.class, """
+                return [...document.querySelectorAll('#status-issues span')]
+                    .map((issue) => [issue.textContent, issue.title, issue.classList.contains('error')]);
+                """);
+        return read.stream().map(List.class::cast)
+                .map(issue -> new Issue((String) issue.get(0), (String) issue.get(1), (Boolean) issue.get(2)))
                 .toList();
     }
 

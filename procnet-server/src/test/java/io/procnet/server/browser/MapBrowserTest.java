@@ -1,6 +1,7 @@
 package io.procnet.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.procnet.server.ProcnetServer;
 import io.procnet.server.ScriptedSource;
@@ -208,6 +209,65 @@ class MapBrowserTest extends OneBrowser {
             browser.waitFor("late-worker unmarked", () -> fontColour("proc:30"), NODE_FONT::equals);
             assertThat(edgeColour(edge)).isEqualTo(FIRM_EDGE);
             assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void positionsSurviveAReloadWhereverTheUserDraggedANode() throws Exception {
+        ScriptedSource source = new ScriptedSource(tick -> base().est(20, "127.0.0.1:40000", "127.0.0.1:5432").at(0));
+        try (ProcnetServer server = TestServers.start(source, INTERVAL_MILLIS)) {
+            page.open(server.url());
+            page.awaitSettled();
+            double scale = page.scale();
+            List<Double> before = page.positions().get("proc:20");
+            page.dragNode("proc:20", 120, 80);
+            List<Double> dragged = browser.waitFor("the node dropped elsewhere", () -> page.positions().get("proc:20"),
+                    at -> Math.abs(at.get(0) - before.get(0) - 120 / scale) < 2);
+            Map<String, List<Double>> kept = page.positions();
+
+            browser.driver().navigate().refresh();
+            page.awaitSettled();
+
+            assertThat(page.positions()).as("where they were, to the pixel (kept rounded)").hasSameSizeAs(kept)
+                    .allSatisfy((id, at) -> assertThat(at).zipSatisfy(kept.get(id),
+                            (now, then) -> assertThat(now).isCloseTo(then, within(0.5))));
+            assertThat(page.positions().get("proc:20").get(1)).isCloseTo(dragged.get(1), within(0.5));
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTypeWithoutAnIconGetsTheServersServicePngAndNoIconAtAllAGlyph() throws Exception {
+        ScriptedSource source = new ScriptedSource(tick -> base().process(30, "qsim", "qsim --qubits 5")
+                .est(30, "127.0.0.1:40010", "127.0.0.1:5432").at(0));
+        try (ProcnetServer server = TestServers.builder(source, INTERVAL_MILLIS).classifier(SampleHost.classifier())
+                .start()) {
+            page.open(server.url());
+            page.awaitSettled();
+            browser.settle();
+            assertThat(page.drawnImage("proc:30")).as("the server answers with service.png")
+                    .isEqualTo(new LivePage.DrawnImage(server.url().resolve("/icons/quantum_computer.png").toString(),
+                            true));
+            assertThat(page.drawnImage("proc:10").src()).endsWith("/icons/database.png");
+            assertThat(browser.consoleErrors()).isEmpty();
+
+            browser.cdp("Network.enable", Map.of());
+            browser.cdp("Network.setBlockedURLs", Map.of("urls", List.of("*/icons/*")));
+            try {
+                page.open(server.url());
+                page.awaitSettled();
+                browser.settle();
+                for (String id : page.nodeIds()) {
+                    assertThat(page.drawnImage(id)).as(id).satisfies(image -> {
+                        assertThat(image.src()).startsWith("data:image/svg+xml");
+                        assertThat(image.loaded()).isTrue();
+                    });
+                }
+                assertThat(browser.consoleErrors()).isNotEmpty()
+                        .allSatisfy(error -> assertThat(error.text()).contains("/icons/"));
+            } finally {
+                browser.cdp("Network.setBlockedURLs", Map.of("urls", List.of()));
+            }
         }
     }
 

@@ -13,11 +13,14 @@ import java.util.Map;
  * name, as a rule file would (the rules module is no dependency of the server).
  */
 final class SampleHost {
-    /** The type of each program the tests run, by process name; any other is an {@code app}. */
+    /**
+     * The type of each program the tests run, by process name; any other is an {@code app}. There is
+     * no icon for {@code quantum_computer}.
+     */
     private static final Map<String, String> TYPES = Map.of(
             "postgres", "database", "redis-server", "cache", "nginx", "load_balancer", "beam.smp", "message_broker",
             "nextcloud", "qt_desktop", "systemd-resolved", "service", "chronyd", "service", "sshd", "service",
-            "node_exporter", "service");
+            "node_exporter", "service", "qsim", "quantum_computer");
 
     private SampleHost() {
     }

@@ -40,8 +40,13 @@ class StatusBrowserTest extends OneBrowser {
     void showsTheCollectorTheCountsCoverageAndARuleFileError() throws Exception {
         ScriptedSource source = new ScriptedSource(tick -> withIssues(host().at(tick),
                 new CollectionIssue(CollectionIssue.UNOWNED_SOCKETS, UNOWNED, 3)));
-        try (ProcnetServer server = TestServers.builder(source, INTERVAL_MILLIS)
-                .problems(() -> List.of(new CollectionIssue("rule-file", RULE_ERROR, 0))).start()) {
+        AtomicBoolean problemsFail = new AtomicBoolean();
+        try (ProcnetServer server = TestServers.builder(source, INTERVAL_MILLIS).problems(() -> {
+            if (problemsFail.get()) {
+                throw new IllegalStateException("rule watcher gone");
+            }
+            return List.of(new CollectionIssue("rule-file", RULE_ERROR, 0));
+        }).start()) {
             page.open(server.url());
             browser.waitFor("the issues", page::issues, issues -> issues.size() == 2);
 
@@ -56,6 +61,12 @@ class StatusBrowserTest extends OneBrowser {
             page.click(Toggle.REMOTE);
             browser.waitFor("the counts of what is shown", page::countsStatus,
                     "3 nodes, 2 edges (2 and 1 shown)"::equals);
+
+            problemsFail.set(true);
+            browser.waitFor("the supplier's failure", page::issues,
+                    issues -> issues.stream().anyMatch(issue -> issue.code().equals("problems-failed")));
+            assertThat(page.issues()).filteredOn(issue -> issue.code().equals("problems-failed"))
+                    .singleElement().extracting(LivePage.Issue::error).isEqualTo(true);
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }

@@ -73,7 +73,9 @@ public final class LinuxCollector implements ConnectionCollector {
         List<CollectionIssue> issues = new ArrayList<>(read.issues());
         if (unowned > 0) {
             int denied = owners.deniedProcesses();
-            String unreadable = denied > 0 ? " (" + denied + " processes' open files could not be read)" : "";
+            String unreadable = denied == 0 ? ""
+                    : denied == 1 ? " (one process's open files could not be read)"
+                    : " (" + denied + " processes' open files could not be read)";
             issues.add(UnownedSockets.issue(unowned, privileged
                     ? "their processes are outside this pid namespace, refuse access, or closed them while"
                             + " we looked" + unreadable
