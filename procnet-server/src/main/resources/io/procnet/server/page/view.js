@@ -46,7 +46,7 @@ export class MapView {
     this.large = false;
     this.arrows = true;
     this.listeners = { select: [], render: [] };
-    this.network = new vis.Network(container, { nodes: this.nodes, edges: this.edges }, options(false));
+    this.network = new vis.Network(container, { nodes: this.nodes, edges: this.edges }, options());
     this.network.on('stabilizationIterationsDone', () => this.settle());
     this.network.on('dragEnd', (event) => event.nodes.length && this.keepPositions(event.nodes));
     this.network.on('click', (event) => this.clicked(event));
@@ -287,7 +287,6 @@ export class MapView {
   cancelFade(id) {
     return this.fading.delete(id);
   }
-
 }
 
 /**
@@ -359,7 +358,8 @@ function curvesOf(edges) {
   return curves;
 }
 
-function options(large) {
+/** The options of a small map; render() switches those of a large one. */
+function options() {
   return {
     autoResize: true,
     layout: { improvedLayout: false, randomSeed: 7 },
@@ -370,8 +370,7 @@ function options(large) {
         avoidOverlap: 0.6 },
       stabilization: { enabled: true, iterations: STABILIZATION_STEPS, updateInterval: 50, fit: true },
     },
-    interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
-      multiselect: true },
+    interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: false, hideEdgesOnZoom: false, multiselect: true },
     nodes: { shape: 'image', size: 20, brokenImage: FALLBACK_GLYPH,
       font: { size: 16, face: 'system-ui, sans-serif', multi: false, strokeWidth: 4, strokeColor: '#ffffff' } },
     edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.5 } },
