@@ -6,6 +6,7 @@ import { GraphState } from './graph-state.js';
 import { followEvents } from './stream.js';
 import { LARGE_GRAPH, MapView } from './view.js';
 import { Controls, readSettings } from './controls.js';
+import { canFold } from './projection.js';
 import { Panel } from './panel.js';
 import { StatusBar } from './status.js';
 
@@ -26,7 +27,7 @@ window.startApp = () => {
     shown = rendered;
     window.procnetLastRender = rendered;
     status.graph(state, shown, settings.paused);
-    status.offerGrouping(rendered.nodes.size > LARGE_GRAPH && !(settings.foldGroups && settings.foldRemotes));
+    status.offerGrouping(rendered.nodes.size > LARGE_GRAPH && canFold(rendered, settings));
   });
   document.getElementById('group-all').addEventListener('click', () => {
     settings.foldGroups = true;

@@ -43,6 +43,19 @@ export function project(state, settings) {
   return { nodes, edges };
 }
 
+/** Whether folding groups or gathering remote endpoints, where they are off, would draw fewer nodes than shown. */
+export function canFold(shown, settings) {
+  if (!settings.foldGroups) {
+    const groups = new Set();
+    for (const node of shown.nodes.values()) {
+      if (node.kind !== 'PROCESS' || !node.group) continue;
+      if (groups.has(node.group)) return true;
+      groups.add(node.group);
+    }
+  }
+  return !settings.foldRemotes && gatherRemotes(shown.nodes, shown.edges, settings.expanded).size > 0;
+}
+
 function isVisible(node, settings) {
   if (settings.hiddenIds.has(node.id) || settings.hiddenTypes.has(node.type)) return false;
   if (settings.types && !settings.types.has(node.type)) return false;

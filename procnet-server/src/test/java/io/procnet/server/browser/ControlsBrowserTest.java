@@ -243,6 +243,49 @@ class ControlsBrowserTest extends OneBrowser {
     }
 
     @Test
+    void aLargeMapOffersFoldingOnlyWhereFoldingDrawsFewerNodes() throws Exception {
+        // one crawler calling 450 remote endpoints: gathering them leaves two nodes
+        try (ProcnetServer server = start(new ScriptedSource(tick -> crawler(450).at(tick)))) {
+            page.open(server.url());
+            page.awaitSettled();
+            assertThat(page.nodeIds()).hasSize(451);
+            browser.waitUntil("the offer", page::foldingOffered);
+
+            page.acceptFolding();
+            browser.waitFor("the endpoints gathered", page::nodeIds, ids -> ids.size() == 2);
+            assertThat(page.checked(Toggle.GATHER_REMOTES)).isTrue();
+            assertThat(page.foldingOffered()).as("a small map now").isFalse();
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+        // 450 clients of one server, each a program of its own: nothing to fold, so nothing offered
+        try (ProcnetServer server = start(new ScriptedSource(tick -> clients(450).at(tick)))) {
+            page.open(server.url());
+            page.awaitSettled();
+            assertThat(page.nodeIds()).hasSize(451);
+            assertThat(page.foldingOffered()).isFalse();
+        }
+    }
+
+    private static TestSnapshots crawler(int remotes) {
+        TestSnapshots rows = new TestSnapshots().process(500, "node", "node crawl.js");
+        for (int i = 0; i < remotes; i++) {
+            rows.est(500, "10.0.0.5:" + (20000 + i), "198.51." + (100 + i / 250) + "." + (1 + i % 250) + ":443");
+        }
+        return rows;
+    }
+
+    private static TestSnapshots clients(int count) {
+        TestSnapshots rows = new TestSnapshots().process(10, "api", "api --port 8000").listen(10, "127.0.0.1:8000");
+        for (int i = 0; i < count; i++) {
+            long pid = 1000 + i;
+            rows.process(pid, "client" + i, "client" + i + " --id " + i)
+                    .est(pid, "127.0.0.1:" + (30000 + i), "127.0.0.1:8000")
+                    .est(10, "127.0.0.1:8000", "127.0.0.1:" + (30000 + i));
+        }
+        return rows;
+    }
+
+    @Test
     void theUrlBringsBackTheSameView() throws Exception {
         try (ProcnetServer server = startHost()) {
             page.open(server.url());

@@ -399,6 +399,16 @@ final class LivePage {
         return element("status-counts").getText();
     }
 
+    /** Whether the status bar offers to fold a large map. */
+    boolean foldingOffered() {
+        return element("status-hint").isDisplayed();
+    }
+
+    /** Takes the status bar's offer to fold a large map. */
+    void acceptFolding() {
+        element("group-all").click();
+    }
+
     /** Whether the status bar marks the graph stale. */
     boolean staleShown() {
         return element("status-stale").isDisplayed();
