@@ -10,13 +10,31 @@ function element(tag, text, className) {
   return node;
 }
 
+/** Above this many characters (a Java class path, say) a value shows its first lines and a button for the rest. */
+const LONG_VALUE = 240;
+
 function facts(rows) {
   const list = element('dl');
   for (const [name, value] of rows) {
     if (value === undefined || value === null || value === '') continue;
-    list.append(element('dt', name), element('dd', value));
+    const shown = element('dd', value);
+    list.append(element('dt', name), shown);
+    if (String(value).length > LONG_VALUE) list.append(clamp(shown, String(value).length));
   }
   return list;
+}
+
+/** Shows the first lines of a long value; the button it returns shows all of it, or the first lines again. */
+function clamp(value, length) {
+  value.classList.add('clamped');
+  const toggle = element('button', 'show all ' + length.toLocaleString('en') + ' characters', 'more');
+  toggle.type = 'button';
+  const collapsedText = toggle.textContent;
+  toggle.addEventListener('click', () => {
+    const clamped = value.classList.toggle('clamped');
+    toggle.textContent = clamped ? collapsedText : 'show less';
+  });
+  return toggle;
 }
 
 function endpoint(end) {

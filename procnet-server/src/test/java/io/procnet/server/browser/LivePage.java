@@ -352,6 +352,13 @@ final class LivePage {
                 + " facts[name.textContent] = name.nextElementSibling.textContent; return facts");
     }
 
+    /** Whether the panel shows only the first lines of a fact (its text is whole all the same). */
+    boolean factClamped(String name) {
+        return browser.script(Boolean.class, "const name = [...document.querySelectorAll('#panel-body dt')]"
+                + ".find((dt) => dt.textContent === arguments[0]); const value = name.nextElementSibling;"
+                + " return value.classList.contains('clamped') && value.scrollHeight > value.clientHeight + 1", name);
+    }
+
     /** The rows of the panel's socket table, each its cells' text, without the header. */
     List<List<String>> socketRows() {
         List<?> rows = browser.script(List.class, "return [...document.querySelectorAll('#panel-body table.sockets tr')]"

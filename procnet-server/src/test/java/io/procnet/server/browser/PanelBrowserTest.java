@@ -16,7 +16,10 @@ import io.procnet.server.internal.wire.WireEdge;
 import io.procnet.server.internal.wire.WireEndpoint;
 import io.procnet.server.internal.wire.WireSocket;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,11 +34,16 @@ class PanelBrowserTest extends OneBrowser {
     private static final String UNSURE = "#a9b3bd";
     private static final String UDP = "#cc79a7";
 
+    /** Longer than the panel shows at first. */
+    private static final String POSTGRES_COMMAND = "/usr/lib/postgresql/16/bin/postgres -D /var/lib/postgresql/16/main"
+            + IntStream.range(0, 12).mapToObj(i -> " -c custom.setting_" + i + "=some-longer-value-" + i)
+                    .collect(Collectors.joining());
+
     @Test
     void aClickOnAProcessShowsItsDetailsAndSockets() throws Exception {
         ScriptedSource source = new ScriptedSource(tick -> new TestSnapshots()
-                .process(process(100, 1, "postgres", "/usr/lib/postgresql/16/bin/postgres",
-                        "/usr/lib/postgresql/16/bin/postgres -D /var/lib/postgresql/16/main", "postgres"))
+                .process(process(100, 1, "postgres", "/usr/lib/postgresql/16/bin/postgres", POSTGRES_COMMAND,
+                        "postgres"))
                 .process(process(200, 1, "python3", "/usr/bin/python3.11", "python3 api.py --port 8000 --db appdb",
                         "alice"))
                 .listen(100, "0.0.0.0:5432")
@@ -63,7 +71,13 @@ class PanelBrowserTest extends OneBrowser {
             browser.waitFor("the panel of postgres", page::panelText,
                     text -> text.startsWith("postgres") && text.contains("2 sockets"));
             assertThat(page.panelFacts()).contains(entry("pid", "100"), entry("user", "postgres"),
-                    entry("listening", "5432"));
+                    entry("listening", "5432"), entry("command line", POSTGRES_COMMAND));
+            assertThat(page.factClamped("command line")).as("a long command line shows its first lines").isTrue();
+            page.clickPanelButton("show all " + String.format(Locale.ROOT, "%,d", POSTGRES_COMMAND.length())
+                    + " characters");
+            assertThat(page.factClamped("command line")).isFalse();
+            page.clickPanelButton("show less");
+            assertThat(page.factClamped("command line")).isTrue();
             assertThat(page.socketRows()).containsExactlyElementsOf(Served.process(server, 100).sockets().stream()
                     .map(PanelBrowserTest::row).toList());
             assertThat(browser.consoleErrors()).isEmpty();
