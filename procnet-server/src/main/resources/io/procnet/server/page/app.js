@@ -15,6 +15,7 @@ window.startApp = () => {
   const settings = readSettings(location.hash);
   const view = new MapView(document.getElementById('map'), state, settings);
   const status = new StatusBar();
+  let shown = null; // what the last render drew
   let controls = null;
   const panel = new Panel({ hide: (kind, value) => controls.hide(kind, value) });
   controls = new Controls(state, view, settings, () => {
@@ -22,20 +23,13 @@ window.startApp = () => {
     if (settings.paused) status.graph(state, shown, true); // a paused view renders nothing: say so here
   });
   view.setPaused(settings.paused);
-  let shown = null;
   view.on('render', (rendered) => {
     shown = rendered;
     window.procnetLastRender = rendered;
     status.graph(state, shown, settings.paused);
     status.offerGrouping(rendered.nodes.size > LARGE_GRAPH && canFold(rendered, settings));
   });
-  document.getElementById('group-all').addEventListener('click', () => {
-    settings.foldGroups = true;
-    settings.foldRemotes = true;
-    document.getElementById('fold-groups').checked = true;
-    document.getElementById('fold-remotes').checked = true;
-    controls.changed();
-  });
+  document.getElementById('group-all').addEventListener('click', () => controls.foldAll());
   view.on('select', ({ node, edge }) => {
     if (node && node.kind === 'FOLD') {
       settings.unfolded.add(node.group);

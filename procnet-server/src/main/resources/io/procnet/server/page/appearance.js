@@ -106,10 +106,7 @@ export function nodeItem(node, isNew) {
     opacity: 1,
     font: { color: isNew ? '#b35900' : '#1d2733' },
   };
-  if (node.kind === 'FOLD' || node.kind === 'REMOTES') {
-    item.size = 24;
-    item.font = { color: '#1d2733', bold: true };
-  }
+  if (node.kind === 'FOLD' || node.kind === 'REMOTES') item.size = 24;
   return item;
 }
 
@@ -141,7 +138,9 @@ export function edgeItem(edge, curve, isNew) {
     color: { color: isNew ? NEW_COLOR : base, highlight: '#0072b2', hover: '#0072b2', opacity: firm || udp ? 1 : 0.8 },
     // an edge's arrowhead is the map's (see view.js), which it leaves out when zoomed far out
     arrows: edge.kind === 'LISTENER' ? { to: { enabled: false } } : undefined,
-    smooth: curve === 0 ? false
-      : { enabled: true, type: curve % 2 ? 'curvedCW' : 'curvedCCW', roundness: 0.15 * Math.ceil(curve / 2) },
+    // vis-network bends an edge to its left or right as it points: an edge from the greater id turns the other
+    // way, so the odd curves lie on one side of the pair and the even ones on the other
+    smooth: curve === 0 ? false : { enabled: true, type: (curve % 2 === 1) === (edge.from < edge.to) ? 'curvedCW'
+      : 'curvedCCW', roundness: 0.15 * Math.ceil(curve / 2) },
   };
 }

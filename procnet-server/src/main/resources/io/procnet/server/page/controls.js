@@ -10,7 +10,6 @@ export function readSettings(fragment) {
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   return {
     query: params.get('q') || '',
-    types: params.has('types') ? LIST(params.get('types')) : null,
     showRemote: params.get('remote') !== '0',
     showListeners: params.get('listeners') !== '0',
     foldGroups: params.get('fold') !== '0',
@@ -27,7 +26,6 @@ export function readSettings(fragment) {
 export function writeSettings(settings) {
   const params = new URLSearchParams();
   if (settings.query) params.set('q', settings.query);
-  if (settings.types) params.set('types', [...settings.types].join(','));
   if (!settings.showRemote) params.set('remote', '0');
   if (!settings.showListeners) params.set('listeners', '0');
   if (!settings.foldGroups) params.set('fold', '0');
@@ -41,10 +39,28 @@ export function writeSettings(settings) {
   return text ? '#' + text : '';
 }
 
-/** Whether a node of the graph matches a search: its name or label, pid, a port, or an address. */
-export function matches(node, query, state) {
+/**
+ * The nodes of the graph a search finds: by name or label, pid or address (a part of it), or a number that is a
+ * pid, a port it listens on, or the server port of one of its edges.
+ */
+export function search(state, query) {
   const q = query.trim().toLowerCase();
-  if (!q) return false;
+  if (!q) return [];
+  const number = /^\d+$/.test(q);
+  const onPort = new Set();
+  if (number) {
+    for (const edge of state.edges.values()) {
+      if (String(edge.serverPort) === q) onPort.add(edge.from).add(edge.to);
+    }
+  }
+  return [...state.nodes.values()].filter((node) => {
+    if (onPort.has(node.id)) return true;
+    const texts = searchTexts(node);
+    return number ? texts.some((text) => text === q) : texts.some((text) => text && text.toLowerCase().includes(q));
+  });
+}
+
+function searchTexts(node) {
   const texts = [node.label, node.id];
   if (node.kind === 'PROCESS') {
     texts.push(node.process.name, String(node.process.pid), node.process.commandLine || '');
@@ -52,14 +68,7 @@ export function matches(node, query, state) {
   }
   if (node.kind === 'REMOTE') texts.push(node.address);
   if (node.kind === 'LISTENER') texts.push(String(node.port));
-  if (/^\d+$/.test(q)) {
-    const port = Number(q);
-    for (const edge of state.edges.values()) {
-      if (edge.serverPort === port && (edge.from === node.id || edge.to === node.id)) return true;
-    }
-    return texts.some((text) => text === q);
-  }
-  return texts.some((text) => text && text.toLowerCase().includes(q));
+  return texts;
 }
 
 export class Controls {
@@ -123,6 +132,15 @@ export class Controls {
   togglePause() {
     this.settings.paused = !this.settings.paused;
     this.view.setPaused(this.settings.paused);
+    this.changed(); // which draws what came while paused
+  }
+
+  /** Folds every group and gathers remote endpoints, as the offer of a large map does. */
+  foldAll() {
+    this.settings.foldGroups = true;
+    this.settings.foldRemotes = true;
+    document.getElementById('fold-groups').checked = true;
+    document.getElementById('fold-remotes').checked = true;
     this.changed();
   }
 
@@ -164,7 +182,7 @@ export class Controls {
       this.focus([]);
       return;
     }
-    const found = [...this.state.nodes.values()].filter((node) => matches(node, query, this.state));
+    const found = search(this.state, query);
     const shownAs = found.map((node) => this.view.shownIdOf(node.id));
     const shown = [...new Set(shownAs.filter((id) => id !== undefined))]; // a folded group is one node for many
     this.result.textContent = found.length === 0 ? 'no match'
@@ -194,7 +212,7 @@ export class Controls {
       label.className = 'type';
       const box = document.createElement('input');
       box.type = 'checkbox';
-      box.checked = !this.settings.types || this.settings.types.has(type);
+      box.checked = !this.settings.hiddenTypes.has(type);
       box.dataset.type = type;
       box.addEventListener('change', () => this.setType(type, box.checked));
       const icon = document.createElement('img');
@@ -205,11 +223,10 @@ export class Controls {
     }
   }
 
+  /** A type's filter: what is hidden is named, so a type that appears later is shown. */
   setType(type, shown) {
-    const types = this.settings.types || new Set(this.knownTypes);
-    if (shown) types.add(type);
-    else types.delete(type);
-    this.settings.types = [...this.knownTypes].every((known) => types.has(known)) ? null : types;
+    if (shown) this.settings.hiddenTypes.delete(type);
+    else this.settings.hiddenTypes.add(type);
     this.changed();
   }
 

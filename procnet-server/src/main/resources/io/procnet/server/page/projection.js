@@ -4,7 +4,10 @@
 
 import { FIRM_REASONS } from './appearance.js';
 
-/** The nodes and edges to draw, by id; edges between folded nodes are summed. */
+/**
+ * The nodes and edges to draw, by id; edges between folded nodes are summed. shownAs gives the id each visible
+ * node of the graph is drawn as: its own, its folded group's, or the gathered remote endpoints'.
+ */
 export function project(state, settings) {
   const visible = [...state.nodes.values()].filter((node) => isVisible(node, settings));
   const groupSizes = new Map();
@@ -38,9 +41,10 @@ export function project(state, settings) {
         nodes.delete(remote);
       }
       edges = merge(edges.values(), remap);
+      for (const [id, shown] of shownAs) if (gathered.has(shown)) shownAs.set(id, gathered.get(shown));
     }
   }
-  return { nodes, edges };
+  return { nodes, edges, shownAs };
 }
 
 /** Whether folding groups or gathering remote endpoints, where they are off, would draw fewer nodes than shown. */
@@ -58,7 +62,6 @@ export function canFold(shown, settings) {
 
 function isVisible(node, settings) {
   if (settings.hiddenIds.has(node.id) || settings.hiddenTypes.has(node.type)) return false;
-  if (settings.types && !settings.types.has(node.type)) return false;
   if (node.kind === 'REMOTE' && !settings.showRemote) return false;
   if (node.kind === 'LISTENER' && !settings.showListeners) return false;
   return true;
@@ -67,6 +70,7 @@ function isVisible(node, settings) {
 /** The edges with their ends renamed by shownAs, those with an end not shown left out, and the same ones summed. */
 function merge(edges, shownAs) {
   const merged = new Map();
+  const sums = new Map(); // the edges this call made, by id: added to in place
   for (const edge of edges) {
     const from = shownAs.get(edge.from);
     const to = shownAs.get(edge.to);
@@ -76,24 +80,34 @@ function merge(edges, shownAs) {
       continue;
     }
     const id = edge.protocol.toLowerCase() + ':' + from + '->' + to + ':' + edge.serverPort;
-    const sum = merged.get(id);
-    merged.set(id, sum ? add(sum, edge) : { ...edge, id, from, to, members: edge.members || [edge] });
+    let sum = sums.get(id);
+    if (!sum) {
+      const kept = merged.get(id); // an edge kept as it was, under the id of this sum
+      sum = kept ? add(emptySum(kept, id, from, to), kept) : emptySum(edge, id, from, to);
+      sums.set(id, sum);
+      merged.set(id, sum);
+    }
+    add(sum, edge);
   }
   return merged;
 }
 
+/** An edge that sums others, like this one but with nothing in it yet; add() adds to it in place. */
+function emptySum(like, id, from, to) {
+  return { ...like, id, from, to, count: 0, states: {}, traffic: null, members: [] };
+}
+
 function add(sum, edge) {
-  const states = { ...sum.states };
-  for (const [state, count] of Object.entries(edge.states || {})) states[state] = (states[state] || 0) + count;
-  const traffic = sum.traffic || edge.traffic ? {
-    bytesPerSecondToServer: (sum.traffic ? sum.traffic.bytesPerSecondToServer : 0)
-      + (edge.traffic ? edge.traffic.bytesPerSecondToServer : 0),
-    bytesPerSecondToClient: (sum.traffic ? sum.traffic.bytesPerSecondToClient : 0)
-      + (edge.traffic ? edge.traffic.bytesPerSecondToClient : 0),
-  } : null;
-  const reason = FIRM_REASONS.has(sum.reason) || !FIRM_REASONS.has(edge.reason) ? sum.reason : edge.reason;
-  return { ...sum, count: sum.count + edge.count, states, traffic, reason,
-    members: sum.members.concat(edge.members || [edge]) };
+  for (const [state, count] of Object.entries(edge.states || {})) sum.states[state] = (sum.states[state] || 0) + count;
+  if (edge.traffic) {
+    sum.traffic = sum.traffic || { bytesPerSecondToServer: 0, bytesPerSecondToClient: 0 };
+    sum.traffic.bytesPerSecondToServer += edge.traffic.bytesPerSecondToServer;
+    sum.traffic.bytesPerSecondToClient += edge.traffic.bytesPerSecondToClient;
+  }
+  if (!FIRM_REASONS.has(sum.reason) && FIRM_REASONS.has(edge.reason)) sum.reason = edge.reason;
+  sum.count += edge.count;
+  sum.members.push(...(edge.members || [edge]));
+  return sum;
 }
 
 /** Each remote endpoint that only one shown node talks to, by the id of the node that gathers them. */

@@ -21,6 +21,8 @@ const ARROWS_FROM_SCALE = 0.35;
 const STABILIZATION_STEPS = 100;
 /** Between two nodes of the first picture before it is laid out: a little less than an edge's length. */
 const SEED_SPACING = 80;
+/** Between the directions of successive new nodes placed beside others: they spread evenly round. */
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 /**
  * What a node shows when its icon does not load. The server answers /icons/<type>.png with service.png when it
  * has no icon for the type, so an icon fails only when even that is missing or the server cannot be reached.
@@ -51,13 +53,11 @@ export class MapView {
     this.network.on('dragEnd', (event) => event.nodes.length && this.keepPositions(event.nodes));
     this.network.on('click', (event) => this.clicked(event));
     this.network.on('zoom', () => this.showArrows());
-    this.marksUntil = 0; // when the last mark of a new item expires; 0 once a render has cleared them all
+    this.nextUnmark = Infinity; // when the first mark drawn now expires
+    // a mark that expired goes with the next render: a delta's, or this one's if none came since (however late:
+    // a tab in the background runs this interval once a minute)
     setInterval(() => {
-      if (!this.marksUntil) return;
-      // the render after the last mark expired clears it, however late it comes (a tab in the
-      // background runs this interval once a minute)
-      if (Date.now() >= this.marksUntil) this.marksUntil = 0;
-      this.render();
+      if (Date.now() >= this.nextUnmark) this.render();
     }, MARK_CHECK_MS);
     window.addEventListener('pagehide', () => this.keepPositions(this.nodes.getIds(), true));
   }
@@ -66,17 +66,19 @@ export class MapView {
     this.listeners[event].push(listener);
   }
 
+  /** While paused, render() draws nothing; the render after resuming draws what came meanwhile. */
   setPaused(paused) {
     this.paused = paused;
-    if (!paused) this.render();
   }
 
   /** Draws what the projection of the current graph says, changing only what changed. */
   render() {
     if (this.paused) return;
     const started = performance.now();
-    const { nodes, edges } = project(this.state, this.settings);
+    const { nodes, edges, shownAs } = project(this.state, this.settings);
+    this.shownAs = shownAs;
     const now = Date.now();
+    this.nextUnmark = Infinity;
     const large = nodes.size > LARGE_GRAPH;
     if (large !== this.large) {
       this.large = large; // above a few hundred nodes, edges hide while dragging and zooming
@@ -129,8 +131,9 @@ export class MapView {
     // one call per DataSet: update adds what is missing, and what goes fades out first
     const nodeChanges = addNodes.concat(updateNodes, this.fadeOut(removeNodes, this.shownNodes, this.nodes,
       (id) => ({ id, opacity: 0.2 })));
+    // the whole colour: vis-network takes an edge's colour without its own as one to inherit
     const edgeChanges = addEdges.concat(updateEdges, this.fadeOut(removeEdges, this.shownEdges, this.edges,
-      (id) => ({ id, color: { opacity: 0.15 } })));
+      (id) => ({ id, color: { ...this.edges.get(id).color, opacity: 0.15 } })));
     if (nodeChanges.length || edgeChanges.length) {
       this.drawOnce(() => {
         if (nodeChanges.length) this.nodes.update(nodeChanges);
@@ -140,10 +143,14 @@ export class MapView {
     if (!this.settled && !this.stabilizing && this.nodes.length) {
       if (this.allPlaced) {
         this.settle();
+        this.fit(); // no layout ran to fit the map
       } else {
         // vis-network lays out what it has at its start; nodes added later would only be simulated, frame by
-        // frame, for as long as they move: lay out the first picture in one go, then stop
+        // frame, for as long as they move: lay out the first picture in one go, then stop. Nodes where the
+        // user left them stay there, and the new ones find room around them.
         this.stabilizing = true;
+        this.pinned = this.nodes.getIds().filter((id) => this.positions[id]);
+        if (this.pinned.length) this.nodes.update(this.pinned.map((id) => ({ id, fixed: true })));
         const { iterations, theta } = layoutEffort(this.nodes.length);
         this.network.setOptions({ physics: { forceAtlas2Based: { theta } } });
         this.network.stabilize(iterations);
@@ -160,8 +167,13 @@ export class MapView {
   settle() {
     this.settled = true;
     this.stabilizing = false;
-    this.drawOnce(() => this.network.setOptions({ physics: { enabled: false } }));
-    this.showArrows(); // stabilising has fitted the map
+    const pinned = this.pinned || [];
+    this.pinned = null;
+    this.drawOnce(() => {
+      this.network.setOptions({ physics: { enabled: false } });
+      if (pinned.length) this.nodes.update(pinned.map((id) => ({ id, fixed: false })));
+    });
+    this.showArrows(); // the map has been fitted
     this.keepPositions(this.nodes.getIds());
     window.procnetSettledAt = performance.now();
   }
@@ -210,13 +222,10 @@ export class MapView {
     }
   }
 
-  /** The id a wire node is drawn as (itself, a folded group, gathered remotes), or undefined. */
+  /** The id a node of the graph is drawn as (its own, a folded group's, gathered remotes'), or undefined. */
   shownIdOf(nodeId) {
-    if (this.shownNodes.has(nodeId)) return nodeId;
-    for (const [id, [node]] of this.shownNodes) {
-      if (node.members && node.members.some((member) => member.id === nodeId)) return id;
-    }
-    return undefined;
+    const id = this.shownAs && this.shownAs.get(nodeId);
+    return this.shownNodes.has(id) ? id : undefined;
   }
 
   clicked(event) {
@@ -233,7 +242,7 @@ export class MapView {
   isNew(id, now) {
     const until = this.firstSeen.get(id) + NEW_FOR_MS;
     if (until <= now) return false;
-    this.marksUntil = Math.max(this.marksUntil, until);
+    this.nextUnmark = Math.min(this.nextUnmark, until);
     return true;
   }
 
@@ -262,7 +271,11 @@ export class MapView {
     const present = ids.filter((id) => this.nodes.get(id));
     if (!present.length) return;
     const at = this.network.getPositions(present);
-    for (const id of present) if (at[id]) this.positions[id] = [Math.round(at[id].x), Math.round(at[id].y)];
+    for (const id of present) {
+      if (!at[id]) continue;
+      delete this.positions[id]; // to the end of the insertion order: the oldest are dropped first
+      this.positions[id] = [Math.round(at[id].x), Math.round(at[id].y)];
+    }
     savePositions(this.positions, now);
   }
 
@@ -302,14 +315,16 @@ function layoutEffort(nodes) {
 }
 
 /**
- * Where the nodes without a saved position start before the first layout: in breadth-first order from the
- * most connected node, along a spiral whose turns are SEED_SPACING apart, so that a node starts near the
- * nodes it connects to and the map starts as a disc. (vis-network would start them on one ring around the
- * origin, as wide as there are nodes, from where physics needs many more steps to untangle them.)
+ * Where the nodes without a saved position start before the first layout. With none saved: in breadth-first
+ * order from the most connected node, along a spiral whose turns are SEED_SPACING apart, so that a node starts
+ * near the nodes it connects to and the map starts as a disc. (vis-network would start them on one ring around
+ * the origin, as wide as there are nodes, from where physics needs many more steps to untangle them.) With some
+ * saved: each new node beside a node it connects to, saved or placed before it; the rest on a spiral beside the
+ * saved map.
  */
 function seedPositions(nodes, edges, saved) {
   const neighbours = new Map();
-  for (const id of nodes.keys()) if (!saved[id]) neighbours.set(id, []);
+  for (const id of nodes.keys()) neighbours.set(id, []);
   for (const edge of edges.values()) {
     const from = neighbours.get(edge.from);
     const to = neighbours.get(edge.to);
@@ -318,7 +333,40 @@ function seedPositions(nodes, edges, saved) {
       to.push(edge.from);
     }
   }
-  const roots = [...neighbours.keys()].sort((a, b) => neighbours.get(b).length - neighbours.get(a).length);
+  const placed = new Map();
+  for (const id of nodes.keys()) if (saved[id]) placed.set(id, { x: saved[id][0], y: saved[id][1] });
+  const seeds = new Map();
+  const queue = [...placed.keys()];
+  for (let at = 0; at < queue.length; at++) {
+    const around = placed.get(queue[at]);
+    for (const next of neighbours.get(queue[at])) {
+      if (placed.has(next)) continue;
+      const angle = seeds.size * GOLDEN_ANGLE;
+      const seed = { x: Math.round(around.x + SEED_SPACING * Math.cos(angle)),
+        y: Math.round(around.y + SEED_SPACING * Math.sin(angle)) };
+      placed.set(next, seed);
+      seeds.set(next, seed);
+      queue.push(next);
+    }
+  }
+  let centre = { x: 0, y: 0 };
+  if (queue.length) { // right of the saved map
+    const xs = queue.map((id) => placed.get(id).x);
+    const ys = queue.map((id) => placed.get(id).y);
+    centre = { x: Math.max(...xs) + 4 * SEED_SPACING, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
+  }
+  const rest = [...neighbours.keys()].filter((id) => !placed.has(id));
+  spiralOrder(rest, neighbours, placed).forEach((id, index) => {
+    const angle = Math.sqrt(4 * Math.PI * index); // an Archimedean spiral, one node every SEED_SPACING along it
+    const radius = SEED_SPACING * angle / (2 * Math.PI);
+    seeds.set(id, { x: Math.round(centre.x + radius * Math.cos(angle)), y: Math.round(centre.y + radius * Math.sin(angle)) });
+  });
+  return seeds;
+}
+
+/** These nodes in breadth-first order, each search from the most connected one left, through the unplaced. */
+function spiralOrder(ids, neighbours, placed) {
+  const roots = [...ids].sort((a, b) => neighbours.get(b).length - neighbours.get(a).length);
   const order = [];
   const seen = new Set();
   for (const root of roots) {
@@ -326,20 +374,14 @@ function seedPositions(nodes, edges, saved) {
     seen.add(root);
     for (let at = order.push(root) - 1; at < order.length; at++) {
       for (const next of neighbours.get(order[at])) {
-        if (!seen.has(next)) {
+        if (!seen.has(next) && !placed.has(next)) {
           seen.add(next);
           order.push(next);
         }
       }
     }
   }
-  const seeds = new Map();
-  order.forEach((id, index) => {
-    const angle = Math.sqrt(4 * Math.PI * index); // an Archimedean spiral, one node every SEED_SPACING along it
-    const radius = SEED_SPACING * angle / (2 * Math.PI);
-    seeds.set(id, { x: Math.round(radius * Math.cos(angle)), y: Math.round(radius * Math.sin(angle)) });
-  });
-  return seeds;
+  return order;
 }
 
 /** For each edge, its place among the edges between the same two nodes: 0 when it is the only one. */

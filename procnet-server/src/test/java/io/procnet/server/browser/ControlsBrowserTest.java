@@ -128,7 +128,17 @@ class ControlsBrowserTest extends OneBrowser {
 
     @Test
     void everyFilterHidesWhatItSays() throws Exception {
-        try (ProcnetServer server = startHost()) {
+        AtomicBoolean broker = new AtomicBoolean();
+        ScriptedSource source = new ScriptedSource(tick -> {
+            TestSnapshots rows = host();
+            if (broker.get()) { // a type the page has not seen before
+                rows.process(process(700, 1, "beam.smp", "/usr/lib/erlang/bin/beam.smp", "beam.smp -- -root /usr/lib/erlang",
+                        "rabbitmq")).listen(700, "0.0.0.0:5672")
+                        .est(700, "127.0.0.1:5672", "127.0.0.1:41700").est(200, "127.0.0.1:41700", "127.0.0.1:5672");
+            }
+            return rows.at(tick);
+        });
+        try (ProcnetServer server = start(source)) {
             page.open(server.url());
             page.awaitSettled();
             assertThat(page.typeFilters()).containsExactly(entry("app", true), entry("cache", true),
@@ -141,7 +151,12 @@ class ControlsBrowserTest extends OneBrowser {
             browser.waitFor("postgres hidden", page::nodeIds, ids -> !ids.contains(POSTGRES));
             assertThat(page.typeFilters()).containsEntry("database", false).containsEntry("app", true);
             assertThat(page.nodeIds()).contains(API, NGINX);
-            assertThat(page.url().getFragment()).contains("types=");
+            assertThat(page.url().getFragment()).isEqualTo("hideTypes=database");
+            broker.set(true);
+            browser.waitFor("the broker, of a new type, shown", page::nodeIds, ids -> ids.contains("proc:700"));
+            assertThat(page.typeFilters()).containsEntry("message_broker", true).containsEntry("database", false);
+            broker.set(false);
+            browser.waitFor("the broker gone", page::nodeIds, ids -> !ids.contains("proc:700"));
             page.clickType("database");
             browser.waitFor("postgres back", page::nodeIds, all::equals);
 
@@ -179,6 +194,7 @@ class ControlsBrowserTest extends OneBrowser {
             page.clickPanelButton("Hide type load_balancer");
             browser.waitFor("nginx hidden", page::nodeIds, ids -> !ids.contains(NGINX));
             assertThat(page.hiddenChips()).containsExactly("hidden: type load_balancer ×");
+            assertThat(page.typeFilters()).as("its filter says so").containsEntry("load_balancer", false);
             assertThat(page.nodeIds()).contains(API, POSTGRES);
             page.clickHiddenChip("hidden: type load_balancer ×");
             browser.waitFor("nginx back", page::nodeIds, all::equals);

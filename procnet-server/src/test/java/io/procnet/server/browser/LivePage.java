@@ -263,6 +263,37 @@ final class LivePage {
                 .moveByOffset(dx - dx / 2, dy - dy / 2).release().perform();
     }
 
+    /**
+     * How far an edge bends from the straight line between its nodes, as vis-network draws it: the
+     * signed distance of its curve's control point from the line from the lower id's node to the
+     * greater id's (positive on one side, negative on the other), 0 for a straight edge.
+     */
+    double bendOf(String edgeId) {
+        Number bend = browser.script(Number.class, """
+                const edge = VIEW.network.body.edges[arguments[0]];
+                const [a, b] = [edge.fromId, edge.toId].sort();
+                const p = VIEW.network.getPosition(a), q = VIEW.network.getPosition(b);
+                if (!edge.options.smooth.enabled) return 0;
+                const via = edge.edgeType.via || edge.edgeType._getViaCoordinates();
+                const length = Math.hypot(q.x - p.x, q.y - p.y);
+                return ((q.x - p.x) * (via.y - p.y) - (q.y - p.y) * (via.x - p.x)) / length;
+                """.replace("VIEW", VIEW), edgeId);
+        return bend.doubleValue();
+    }
+
+    /** Where the page keeps a node's position across visits, or null. */
+    List<Long> savedPosition(String id) {
+        List<?> saved = browser.script(List.class, "const all = JSON.parse(localStorage.getItem('procnet.positions'))"
+                + " || {}; return all[arguments[0]] || null", id);
+        return saved == null ? null : saved.stream().map(value -> ((Number) value).longValue()).toList();
+    }
+
+    /** Whether physics and a drag may move a node: not fixed. */
+    boolean draggable(String id) {
+        return browser.script(Boolean.class, "const node = " + VIEW + ".network.body.nodes[arguments[0]];"
+                + " return !node.options.fixed.x && !node.options.fixed.y", id);
+    }
+
     /** The image vis-network draws for a node: its address, and whether it loaded (and so is drawn). */
     record DrawnImage(String src, boolean loaded) {
     }

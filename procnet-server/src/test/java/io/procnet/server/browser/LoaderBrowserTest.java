@@ -7,8 +7,11 @@ import io.procnet.server.ScriptedSource;
 import io.procnet.server.TestServers;
 import io.procnet.server.TestSnapshots;
 import io.procnet.server.WebJar;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -50,7 +53,8 @@ class LoaderBrowserTest extends OneBrowser {
     @Test
     void withoutTheLocalBundleTheCdnOfTheManifestsVersionIsTried(@TempDir Path vendor) throws Exception {
         String file = "vis-network-9.9.9.standalone.min.js";
-        Files.writeString(vendor.resolve(file), "/* vis-network 9.9.9, never loaded */");
+        String bundle = "/* vis-network 9.9.9, never loaded */";
+        Files.writeString(vendor.resolve(file), bundle);
         Files.writeString(vendor.resolve("manifest.json"), "{\"vis_network_version\": \"9.9.9\", \"js_file\": \""
                 + file + "\", \"sha256_js\": \"\"}");
         try (ProcnetServer server = TestServers.builder(SOURCE, 100).vendorDir(vendor).start()) {
@@ -67,6 +71,11 @@ class LoaderBrowserTest extends OneBrowser {
                     .contains("vis-network could not be loaded: cannot load " + CDN_FILE);
             assertThat(errors).as("nothing uncaught").noneSatisfy(error -> assertThat(error.text()).contains("Uncaught"));
             assertThat(browser.dialog()).isEmpty();
+            assertThat(browser.script(String.class, "return [...document.scripts].find((script) =>"
+                    + " script.src === arguments[0]).integrity", CDN_FILE))
+                    .as("only the bytes whose sha256 the served manifest gives (that of the local file)")
+                    .isEqualTo("sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                            .digest(bundle.getBytes(StandardCharsets.UTF_8))));
             assertThat(browser.script(Boolean.class, "return window.procnet === undefined")).isTrue();
         } finally {
             block(List.of());

@@ -3,6 +3,7 @@ package io.procnet.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.procnet.server.Await;
 import io.procnet.server.ProcnetServer;
 import io.procnet.server.ScriptedSource;
 import io.procnet.server.TestServers;
@@ -10,6 +11,7 @@ import io.procnet.server.TestSnapshots;
 import io.procnet.server.internal.wire.WireEdge;
 import io.procnet.server.internal.wire.WireGraph;
 import io.procnet.server.internal.wire.WireNode;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +136,8 @@ class MapBrowserTest extends OneBrowser {
             assertThat(removed.at() - faded.at()).as("milliseconds faded before it left").isGreaterThan(1000);
             LivePage.Change edgeFaded = only(changes, "update", "edges", edge);
             assertThat(((Number) ((Map<?, ?>) edgeFaded.item().get("color")).get("opacity")).doubleValue()).isLessThan(0.5);
+            assertThat(((Map<?, ?>) edgeFaded.item().get("color")).get("color")).as("its own colour, faded")
+                    .isEqualTo(FIRM_EDGE);
             assertThat(only(changes, "remove", "edges", edge).at() - edgeFaded.at()).isGreaterThan(1000);
             assertThat(page.edgeIds()).doesNotContain(edge);
             assertThat(page.nodeIds()).containsExactly("ext:93.184.216.34", "proc:10", "proc:20");
@@ -232,6 +236,65 @@ class MapBrowserTest extends OneBrowser {
                     .allSatisfy((id, at) -> assertThat(at).zipSatisfy(kept.get(id),
                             (now, then) -> assertThat(now).isCloseTo(then, within(0.5))));
             assertThat(page.positions().get("proc:20").get(1)).isCloseTo(dragged.get(1), within(0.5));
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNodeNewSinceTheLastVisitFindsRoomAroundTheSavedOnesWithoutMovingThem() throws Exception {
+        AtomicBoolean late = new AtomicBoolean();
+        ScriptedSource source = new ScriptedSource(tick -> {
+            TestSnapshots rows = base().est(20, "127.0.0.1:40000", "127.0.0.1:5432");
+            if (late.get()) {
+                rows.process(30, "late-worker", "late-worker --queue jobs")
+                        .est(30, "127.0.0.1:40003", "127.0.0.1:5432").est(10, "127.0.0.1:5432", "127.0.0.1:40003");
+            }
+            return rows.at(tick);
+        });
+        try (ProcnetServer server = TestServers.start(source, INTERVAL_MILLIS)) {
+            page.open(server.url());
+            page.awaitSettled();
+            page.dragNode("proc:20", -150, 60);
+            browser.waitUntil("the drop kept", () -> page.positions().get("proc:20").stream().map(Math::round).toList()
+                    .equals(page.savedPosition("proc:20")));
+            Map<String, List<Double>> kept = page.positions();
+            browser.open(URI.create("about:blank"));
+            late.set(true);
+            Await.until("the late worker served", Duration.ofSeconds(5),
+                    () -> Served.graph(server).nodes().stream().anyMatch(node -> node.id().equals("proc:30")), b -> b);
+
+            page.open(server.url());
+            page.awaitSettled();
+
+            Map<String, List<Double>> now = page.positions();
+            assertThat(now).containsKey("proc:30");
+            kept.forEach((id, at) -> assertThat(now.get(id)).as(id + " where it was left")
+                    .zipSatisfy(at, (x, then) -> assertThat(x).isCloseTo(then, within(0.5))));
+            List<Double> worker = now.get("proc:30");
+            List<Double> postgres = now.get("proc:10");
+            assertThat(Math.hypot(worker.get(0) - postgres.get(0), worker.get(1) - postgres.get(1)))
+                    .as("the new node beside the one it connects to").isLessThan(300);
+            assertThat(page.draggable("proc:10")).as("saved nodes are free again once laid out").isTrue();
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void edgesBetweenOnePairAreSeparateCurvesWhicheverWayTheyPoint() throws Exception {
+        // api -> postgres on 5432 and 6432, postgres -> api on 8080
+        ScriptedSource source = new ScriptedSource(tick -> base().listen(10, "0.0.0.0:6432").listen(20, "0.0.0.0:8080")
+                .est(20, "127.0.0.1:40000", "127.0.0.1:5432").est(20, "127.0.0.1:40002", "127.0.0.1:6432")
+                .est(10, "127.0.0.1:50000", "127.0.0.1:8080").at(0));
+        try (ProcnetServer server = TestServers.start(source, INTERVAL_MILLIS)) {
+            page.open(server.url());
+            page.awaitSettled();
+            List<String> pair = List.of(API_TO_POSTGRES, "tcp:proc:20->proc:10:6432", "tcp:proc:10->proc:20:8080");
+            assertThat(page.edgeIds()).containsAll(pair);
+            List<Double> bends = pair.stream().map(page::bendOf).toList();
+            assertThat(bends).as("each bends").allSatisfy(bend -> assertThat(Math.abs(bend)).isGreaterThan(2));
+            assertThat(bends.stream().map(Math::round).distinct()).as("by its own amount or to its own side").hasSize(3);
+            assertThat(bends).as("to both sides").anySatisfy(bend -> assertThat(bend).isPositive())
+                    .anySatisfy(bend -> assertThat(bend).isNegative());
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }
