@@ -359,7 +359,8 @@ function seedPositions(nodes, edges, saved) {
   spiralOrder(rest, neighbours, placed).forEach((id, index) => {
     const angle = Math.sqrt(4 * Math.PI * index); // an Archimedean spiral, one node every SEED_SPACING along it
     const radius = SEED_SPACING * angle / (2 * Math.PI);
-    seeds.set(id, { x: Math.round(centre.x + radius * Math.cos(angle)), y: Math.round(centre.y + radius * Math.sin(angle)) });
+    seeds.set(id, { x: Math.round(centre.x + radius * Math.cos(angle)),
+      y: Math.round(centre.y + radius * Math.sin(angle)) });
   });
   return seeds;
 }
