@@ -38,6 +38,18 @@ class MapBrowserTest extends OneBrowser {
     private static final String NEW_EDGE = "#e69f00";
     private static final String FIRM_EDGE = "#5a6b7b";
 
+    /** {@link #base()} with api's connection to postgres, and a late-worker (30) of postgres while {@code late}. */
+    private static ScriptedSource withLateWorker(AtomicBoolean late) {
+        return new ScriptedSource(tick -> {
+            TestSnapshots rows = base().est(20, "127.0.0.1:40000", "127.0.0.1:5432");
+            if (late.get()) {
+                rows.process(30, "late-worker", "late-worker --queue jobs")
+                        .est(30, "127.0.0.1:40003", "127.0.0.1:5432").est(10, "127.0.0.1:5432", "127.0.0.1:40003");
+            }
+            return rows.at(tick);
+        });
+    }
+
     /** postgres (10) serving api (20) on 5432, api calling out to a remote on 443. */
     private static TestSnapshots base() {
         return new TestSnapshots()
@@ -111,14 +123,7 @@ class MapBrowserTest extends OneBrowser {
     @Test
     void whatIsGoneFadesThenLeavesTheDataSet() throws Exception {
         AtomicBoolean late = new AtomicBoolean(true);
-        ScriptedSource source = new ScriptedSource(tick -> {
-            TestSnapshots rows = base().est(20, "127.0.0.1:40000", "127.0.0.1:5432");
-            if (late.get()) {
-                rows.process(30, "late-worker", "late-worker --queue jobs")
-                        .est(30, "127.0.0.1:40003", "127.0.0.1:5432").est(10, "127.0.0.1:5432", "127.0.0.1:40003");
-            }
-            return rows.at(tick);
-        });
+        ScriptedSource source = withLateWorker(late);
         String edge = "tcp:proc:30->proc:10:5432";
         try (ProcnetServer server = TestServers.start(source, INTERVAL_MILLIS)) {
             page.open(server.url());
@@ -188,14 +193,7 @@ class MapBrowserTest extends OneBrowser {
     @Test
     void newItemsAreMarkedForTenSeconds() throws Exception {
         AtomicBoolean late = new AtomicBoolean();
-        ScriptedSource source = new ScriptedSource(tick -> {
-            TestSnapshots rows = base().est(20, "127.0.0.1:40000", "127.0.0.1:5432");
-            if (late.get()) {
-                rows.process(30, "late-worker", "late-worker --queue jobs")
-                        .est(30, "127.0.0.1:40003", "127.0.0.1:5432").est(10, "127.0.0.1:5432", "127.0.0.1:40003");
-            }
-            return rows.at(tick);
-        });
+        ScriptedSource source = withLateWorker(late);
         String edge = "tcp:proc:30->proc:10:5432";
         try (ProcnetServer server = TestServers.start(source, INTERVAL_MILLIS)) {
             page.open(server.url());
@@ -243,14 +241,7 @@ class MapBrowserTest extends OneBrowser {
     @Test
     void aNodeNewSinceTheLastVisitFindsRoomAroundTheSavedOnesWithoutMovingThem() throws Exception {
         AtomicBoolean late = new AtomicBoolean();
-        ScriptedSource source = new ScriptedSource(tick -> {
-            TestSnapshots rows = base().est(20, "127.0.0.1:40000", "127.0.0.1:5432");
-            if (late.get()) {
-                rows.process(30, "late-worker", "late-worker --queue jobs")
-                        .est(30, "127.0.0.1:40003", "127.0.0.1:5432").est(10, "127.0.0.1:5432", "127.0.0.1:40003");
-            }
-            return rows.at(tick);
-        });
+        ScriptedSource source = withLateWorker(late);
         try (ProcnetServer server = TestServers.start(source, INTERVAL_MILLIS)) {
             page.open(server.url());
             page.awaitSettled();
