@@ -37,7 +37,7 @@ export class MapView {
     this.settings = settings;
     this.nodes = new vis.DataSet();
     this.edges = new vis.DataSet();
-    this.shownNodes = new Map(); // id -> [projected node, signature]
+    this.shownNodes = new Map(); // id -> [projected node, signature, mark, extra] (see diff)
     this.shownEdges = new Map();
     this.firstSeen = new Map();
     this.fading = new Map(); // id -> the batch it fades out with
@@ -87,52 +87,17 @@ export class MapView {
     }
     if (!this.settled) this.allPlaced = true;
     this.seeds = this.settled || this.stabilizing ? null : seedPositions(nodes, edges, this.positions);
-    const addNodes = [];
-    const updateNodes = [];
-    const removeNodes = [];
-    for (const [id, node] of nodes) {
-      if (!this.firstSeen.has(id)) this.firstSeen.set(id, this.settled ? now : 0);
-      const marked = this.isNew(id, now);
-      const shown = this.shownNodes.get(id);
-      // the same object of the graph state with the same mark makes the same item: most of a delta's renders
-      if (shown && shown[0] === node && shown[2] === marked) continue;
-      const item = nodeItem(node, marked);
-      const signature = JSON.stringify(item);
-      if (this.cancelFade(id)) {
-        updateNodes.push(item); // back before it was gone
-      } else if (!shown) {
-        Object.assign(item, this.startPosition(id, node, edges));
-        addNodes.push(item);
-      } else if (shown[1] !== signature) {
-        updateNodes.push(item);
-      }
-      this.shownNodes.set(id, [node, signature, marked]);
-    }
-    for (const id of this.shownNodes.keys()) if (!nodes.has(id)) removeNodes.push(id);
+    const nodeDiff = this.diff(nodes, this.shownNodes, now, nodeItem,
+      () => undefined, (item, id, node) => Object.assign(item, this.startPosition(id, node, edges)));
     const curves = curvesOf(edges);
-    const addEdges = [];
-    const updateEdges = [];
-    const removeEdges = [];
-    for (const [id, edge] of edges) {
-      if (!this.firstSeen.has(id)) this.firstSeen.set(id, this.settled ? now : 0);
-      const marked = this.isNew(id, now);
-      const curve = curves.get(id);
-      const shown = this.shownEdges.get(id);
-      if (shown && shown[0] === edge && shown[2] === marked && shown[3] === curve) continue;
-      const item = edgeItem(edge, curve, marked);
-      const signature = JSON.stringify(item);
-      if (this.cancelFade(id)) updateEdges.push(item);
-      else if (!shown) addEdges.push(item);
-      else if (shown[1] !== signature) updateEdges.push(item);
-      this.shownEdges.set(id, [edge, signature, marked, curve]);
-    }
-    for (const id of this.shownEdges.keys()) if (!edges.has(id)) removeEdges.push(id);
-    if (removeNodes.length) this.keepPositions(removeNodes);
+    const edgeDiff = this.diff(edges, this.shownEdges, now, (edge, marked, curve) => edgeItem(edge, curve, marked),
+      (id) => curves.get(id), (item) => item);
+    if (nodeDiff.remove.length) this.keepPositions(nodeDiff.remove);
     // one call per DataSet: update adds what is missing, and what goes fades out first
-    const nodeChanges = addNodes.concat(updateNodes, this.fadeOut(removeNodes, this.shownNodes, this.nodes,
-      (id) => ({ id, opacity: 0.2 })));
+    const nodeChanges = nodeDiff.add.concat(nodeDiff.update, this.fadeOut(nodeDiff.remove, this.shownNodes,
+      this.nodes, (id) => ({ id, opacity: 0.2 })));
     // the whole colour: vis-network takes an edge's colour without its own as one to inherit
-    const edgeChanges = addEdges.concat(updateEdges, this.fadeOut(removeEdges, this.shownEdges, this.edges,
+    const edgeChanges = edgeDiff.add.concat(edgeDiff.update, this.fadeOut(edgeDiff.remove, this.shownEdges, this.edges,
       (id) => ({ id, color: { ...this.edges.get(id).color, opacity: 0.15 } })));
     if (nodeChanges.length || edgeChanges.length) {
       this.drawOnce(() => {
@@ -156,11 +121,38 @@ export class MapView {
         this.network.stabilize(iterations);
       }
     }
-    const changed = addNodes.length + updateNodes.length + removeNodes.length + addEdges.length + updateEdges.length
-      + removeEdges.length;
+    const changed = [nodeDiff, edgeDiff].reduce((sum, { add, update, remove }) => sum + add.length + update.length
+      + remove.length, 0);
     for (const listener of this.listeners.render) {
       listener({ nodes, edges, changed, millis: performance.now() - started });
     }
+  }
+
+  /**
+   * What a DataSet needs to show the projection's `wanted` items (id -> node or edge), against `shown`, what it
+   * shows (id -> [the projection's object, its item's JSON, its mark, extra], kept up to date here): the items to
+   * add and to update, and the ids to remove. extraOf(id) is what else an item is made from (an edge's curve);
+   * place(item, id, object) gives a new item where it starts.
+   */
+  diff(wanted, shown, now, itemOf, extraOf, place) {
+    const add = [];
+    const update = [];
+    for (const [id, object] of wanted) {
+      if (!this.firstSeen.has(id)) this.firstSeen.set(id, this.settled ? now : 0);
+      const marked = this.isNew(id, now);
+      const extra = extraOf(id);
+      const before = shown.get(id);
+      // the same object of the graph state with the same mark makes the same item: most of a delta's renders
+      if (before && before[0] === object && before[2] === marked && before[3] === extra) continue;
+      const item = itemOf(object, marked, extra);
+      const signature = JSON.stringify(item);
+      if (this.cancelFade(id)) update.push(item); // back before it was gone
+      else if (!before) add.push(place(item, id, object));
+      else if (before[1] !== signature) update.push(item);
+      shown.set(id, [object, signature, marked, extra]);
+    }
+    const remove = [...shown.keys()].filter((id) => !wanted.has(id));
+    return { add, update, remove };
   }
 
   /** Physics has laid the map out: it stops, so nothing moves again unless dragged. */
